@@ -69,22 +69,30 @@ record ConfigNode(JsonNode node, String path, String file) {
         return node.asText();
     }
 
+    /** An optional text value; present but empty (e.g. an unset optional variable) reads as "". */
     String string(String fallback) {
-        return present() ? requiredString() : fallback;
+        if (!present()) {
+            return fallback;
+        }
+        if (!node.isValueNode()) {
+            throw error("expected a text value", "write " + lastSegment() + ": <value>");
+        }
+        return node.asText();
     }
 
     int integer(int fallback, int min, int max) {
         if (!present()) {
             return fallback;
         }
-        if (!node.canConvertToInt() || !(node.isNumber() || node.asText().matches("-?\\d+"))) {
-            throw error("expected a whole number, got '" + node.asText() + "'", "write a number between " + min + " and " + max);
+        String text = node.asText().trim();
+        if (!(node.isIntegralNumber() || text.matches("-?\\d{1,9}"))) {
+            throw error("expected a whole number, got '" + text + "'", "write a number between " + min + " and " + max);
         }
-        int value = node.isNumber() ? node.intValue() : Integer.parseInt(node.asText());
+        long value = node.isIntegralNumber() ? node.longValue() : Long.parseLong(text);
         if (value < min || value > max) {
             throw error(value + " is out of range", "use a number between " + min + " and " + max);
         }
-        return value;
+        return (int) value;
     }
 
     long longValue(long fallback, long min) {

@@ -29,6 +29,13 @@ public record TiergateConfig(
         routes = List.copyOf(routes);
     }
 
+    /** Without {@code raw}: the interpolated tree holds credentials in clear text. */
+    @Override
+    public String toString() {
+        return "TiergateConfig[source=" + source + ", server=" + server + ", auth=" + auth.keys().size() + " key(s), models="
+                + models + ", ladder=" + ladder + ", routes=" + routes + "]";
+    }
+
     public Optional<ModelEndpoint> model(String name) {
         return models.stream().filter(m -> m.name().equals(name)).findFirst();
     }
