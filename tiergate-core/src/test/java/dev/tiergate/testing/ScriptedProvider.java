@@ -34,6 +34,29 @@ public final class ScriptedProvider implements Provider {
         return this;
     }
 
+    /** The next stream delivers {@code chunks} words of {@code text} and then breaks with {@code error}. */
+    public ScriptedProvider breakAfter(String text, int chunks, ProviderException error) {
+        script.add(new Break(text, chunks, error));
+        return this;
+    }
+
+    /** The next stream waits {@code pause} between words, checking for cancellation like a real provider. */
+    public ScriptedProvider slowly(String text, java.time.Duration pause) {
+        script.add(new Slow(text, pause));
+        return this;
+    }
+
+    private record Break(String text, int chunks, ProviderException error) {}
+
+    private record Slow(String text, java.time.Duration pause) {}
+
+    /** Whether a stream of this provider saw its call cancelled. */
+    public boolean sawCancellation() {
+        return cancelled;
+    }
+
+    private volatile boolean cancelled;
+
     public ScriptedProvider fail(ProviderException e) {
         script.add(e);
         return this;
@@ -61,10 +84,26 @@ public final class ScriptedProvider implements Provider {
     @Override
     public ChatResponse stream(ChatRequest request, CallContext context, StreamListener listener) throws ProviderException {
         requests.add(request);
-        String text = next();
+        Object step = script.poll();
+        if (step instanceof ProviderException e) {
+            throw e;
+        }
+        String text = step instanceof Break b ? b.text() : step instanceof Slow s ? s.text() : step == null ? defaultText : (String) step;
         ChatResponse response = response(text, request);
+        int delivered = 0;
         try {
             for (String word : text.split("(?<= )")) {
+                if (step instanceof Break b && delivered == b.chunks()) {
+                    throw b.error().asMidStream();
+                }
+                if (step instanceof Slow s) {
+                    sleep(s.pause());
+                    if (context.isCancelled()) {
+                        cancelled = true;
+                        throw new ProviderException(ProviderException.Kind.CANCELLED, "cancelled");
+                    }
+                }
+                delivered++;
                 ObjectNode chunk = Json.object();
                 chunk.put("id", "chatcmpl-scripted");
                 chunk.put("object", "chat.completion.chunk");
@@ -77,10 +116,25 @@ public final class ScriptedProvider implements Provider {
             last.put("model", model);
             last.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
             listener.onChunk(last);
+            ObjectNode usageChunk = Json.object();
+            usageChunk.put("object", "chat.completion.chunk");
+            usageChunk.put("model", model);
+            usageChunk.putArray("choices");
+            usageChunk.set("usage", response.body().get("usage").deepCopy());
+            listener.onChunk(usageChunk);
         } catch (IOException e) {
+            cancelled = true;
             throw new ProviderException(ProviderException.Kind.CANCELLED, "client went away", e);
         }
         return response;
+    }
+
+    private static void sleep(java.time.Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String next() throws ProviderException {

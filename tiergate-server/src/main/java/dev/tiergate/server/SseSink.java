@@ -91,6 +91,9 @@ final class SseSink implements StreamListener {
             out.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (RuntimeException e) {
+            // Helidon reports a closed connection with its own unchecked types; to providers it is "client gone"
+            throw new IOException("client connection closed", e);
         }
     }
 }

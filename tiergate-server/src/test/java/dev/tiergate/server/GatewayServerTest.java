@@ -129,6 +129,49 @@ class GatewayServerTest {
     }
 
     @Test
+    void usageIsStreamedOnlyWhenTheClientAsksForIt() throws Exception {
+        String withUsage = post("""
+                {"model": "auto", "stream": true, "stream_options": {"include_usage": true}, "messages": [{"role": "user", "content": "Hi"}]}
+                """).body();
+        String without = post(chat("auto", "Hi", true)).body();
+
+        assertThat(withUsage).contains("\"completion_tokens\"");
+        assertThat(without).doesNotContain("\"usage\"");
+    }
+
+    @Test
+    void aStreamThatBreaksMidwayEndsWithAnErrorEventAndNoDone() throws Exception {
+        providers.get("cheap").breakAfter("one two three four", 2, ProviderException.http(500, "connection reset by upstream", null));
+
+        HttpResponse<String> response = post(chat("cheap", "Hi", true));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> events = List.of(response.body().split("\n\n"));
+        assertThat(events).hasSize(3);
+        JsonNode last = Json.parse(events.get(2).substring("data: ".length()));
+        assertThat(last.path("error").path("code").asText()).isEqualTo("upstream_stream_broken");
+        assertThat(response.body()).doesNotContain("[DONE]");
+    }
+
+    @Test
+    void aStreamingClientThatDisconnectsCancelsTheUpstreamCall() throws Exception {
+        providers.get("cheap").slowly("a b c d e f g h i j k l m n o p q r s t", java.time.Duration.ofMillis(100));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/v1/chat/completions"))
+                .header("Authorization", "Bearer tg-secret-key")
+                .POST(HttpRequest.BodyPublishers.ofString(chat("cheap", "Hi", true))).build();
+        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            assertThat(body.read(new byte[16])).isPositive();
+        }
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!providers.get("cheap").sawCancellation() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(providers.get("cheap").sawCancellation()).as("upstream cancelled after the client left").isTrue();
+    }
+
+    @Test
     void aStreamThatFailsBeforeItsFirstTokenIsAPlainJsonError() throws Exception {
         for (int i = 0; i < 3; i++) {
             providers.get("cheap").fail(ProviderException.http(500, "upstream exploded", null));
