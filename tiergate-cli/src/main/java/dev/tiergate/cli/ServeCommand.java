@@ -41,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "tiergate-shutdown"));
             stopped.await();
+        } catch (ConfigException e) {
+            System.err.println("tiergate: invalid configuration\n" + e.getMessage());
+            return 2;
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("tiergate: cannot start: " + e.getMessage());
             return 1;

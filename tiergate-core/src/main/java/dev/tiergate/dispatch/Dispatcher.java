@@ -74,7 +74,7 @@ public final class Dispatcher {
                     Duration latency = Duration.between(started, Instant.now());
                     attempts.add(new Attempt(endpoint.name(), endpoint.model(), tier.index(), tier.name(), started, latency,
                             guarded == null ? latency : guarded.timeToFirstChunk(started), response.usage(),
-                            endpoint.price().cost(response.usage()), Attempt.Status.OK, 200, null));
+                            endpoint.price().cost(response.usage()), Attempt.Status.OK, 200, null, List.of()));
                     cooldowns.recordSuccess(endpoint.name());
                     return new DispatchResult(response, endpoint, attempts);
                 } catch (ProviderException e) {
@@ -119,7 +119,7 @@ public final class Dispatcher {
                 : e.isTimeout() ? Attempt.Status.TIMEOUT : Attempt.Status.ERROR;
         return new Attempt(endpoint.name(), endpoint.model(), tier.index(), tier.name(), started,
                 Duration.between(started, Instant.now()), guarded != null && guarded.started() ? guarded.timeToFirstChunk(started) : null,
-                Usage.NONE, 0.0, status, e.status(), e.kind() + ": " + e.getMessage());
+                Usage.NONE, 0.0, status, e.status(), e.kind() + ": " + e.getMessage(), List.of());
     }
 
     /** Tells the client who is answering just before the first chunk, and remembers that the stream has begun. */

@@ -4,6 +4,7 @@ import dev.tiergate.ladder.Ladder;
 import dev.tiergate.router.RoutingDecision;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 
 /** Stage 1: the target's router picks a tier, timed, before any model is called. */
 public final class RoutingStage implements Interceptor {
@@ -19,7 +20,8 @@ public final class RoutingStage implements Interceptor {
     public GatewayResult intercept(Chain chain) {
         Exchange exchange = chain.exchange();
         long start = System.nanoTime();
-        RoutingDecision decision = exchange.target().router().decide(exchange.request(), ladder);
+        Map<String, String> headers = exchange.meta() == null ? Map.of() : exchange.meta().headers();
+        RoutingDecision decision = exchange.target().router().decide(exchange.request(), headers, ladder);
         Timer.builder("tiergate.router.decision")
                 .description("Time the router takes to pick a tier")
                 .tag("strategy", decision.strategy())

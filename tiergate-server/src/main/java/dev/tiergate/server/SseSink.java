@@ -46,6 +46,7 @@ final class SseSink implements StreamListener {
         baseHeaders.forEach((name, value) -> res.header(HeaderNames.create(name), value));
         res.header(HeaderNames.create(ResponseHeaders.TIER), start.tierName());
         res.header(HeaderNames.create(ResponseHeaders.MODEL), start.endpointName());
+        start.headers().forEach((name, value) -> res.header(HeaderNames.create(name), value));
         try {
             out = res.outputStream();
         } catch (UncheckedIOException e) {

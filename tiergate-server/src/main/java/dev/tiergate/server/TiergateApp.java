@@ -4,6 +4,10 @@ import dev.tiergate.config.TiergateConfig;
 import dev.tiergate.dispatch.Cooldowns;
 import dev.tiergate.dispatch.Dispatcher;
 import dev.tiergate.ladder.ModelEndpoint;
+import dev.tiergate.ledger.GateReader;
+import dev.tiergate.ledger.Ledger;
+import dev.tiergate.ledger.shadow.ShadowCaller;
+import dev.tiergate.pipeline.EscalationStage;
 import dev.tiergate.pipeline.Gateway;
 import dev.tiergate.pipeline.Interceptor;
 import dev.tiergate.provider.Provider;
@@ -19,23 +23,35 @@ public final class TiergateApp implements AutoCloseable {
     private final ProviderRegistry providers;
     private final GatewayServer server;
     private final Gateway gateway;
+    private final Ledger ledger;
 
-    private TiergateApp(ProviderRegistry providers, Gateway gateway, GatewayServer server) {
+    private TiergateApp(ProviderRegistry providers, Gateway gateway, GatewayServer server, Ledger ledger) {
         this.providers = providers;
+        this.ledger = ledger;
         this.gateway = gateway;
         this.server = server;
     }
 
+    /** @throws dev.tiergate.config.ConfigException when a route's gates or escalation settings are wrong */
     public static TiergateApp start(TiergateConfig config, Function<ModelEndpoint, Provider> providerFactory) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ProviderRegistry providers = new ProviderRegistry(providerFactory);
         Dispatcher dispatcher = new Dispatcher(providers, new Cooldowns(config.cooldown(), Clock.systemUTC()),
                 duration -> Thread.sleep(duration));
-        List<Interceptor> outer = List.of();
-        List<Interceptor> inner = List.of();
-        Gateway gateway = new Gateway(config, dispatcher, registry, outer, inner);
-        GatewayServer server = new GatewayServer(gateway, registry).start();
-        return new TiergateApp(providers, gateway, server);
+        List<Interceptor> inner = List.of(EscalationStage.create(config, dispatcher, registry));
+        // the ledger starts last: it owns a writer thread and a database connection that a failed start must close
+        Ledger ledger = Ledger.start(config, ShadowCaller.of(dispatcher), GateReader.FROM_ATTEMPT, registry, Clock.systemUTC());
+        List<Interceptor> outer = List.of(ledger.stage());
+        Gateway gateway;
+        GatewayServer server;
+        try {
+            gateway = new Gateway(config, dispatcher, registry, outer, inner);
+            server = new GatewayServer(gateway, registry, ledger.reports()).start();
+        } catch (RuntimeException e) {
+            ledger.close();
+            throw e;
+        }
+        return new TiergateApp(providers, gateway, server, ledger);
     }
 
     public int port() {
@@ -50,9 +66,15 @@ public final class TiergateApp implements AutoCloseable {
         return gateway;
     }
 
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** Stops taking requests, then flushes the ledger (it may still make shadow calls), then closes the upstreams. */
     @Override
     public void close() {
         server.close();
+        ledger.close();
         providers.close();
     }
 }

@@ -55,7 +55,7 @@ class EndToEndProvidersTest {
         String yaml = """
                 server: {host: 127.0.0.1, port: 0}
                 defaults:
-                  timeouts: {connect: 1s, first_token: 1s, total: 3s}
+                  timeouts: {connect: 2s, first_token: 10s, total: 20s}   # generous: a loaded CI box is slow
                   retry: {max_retries: 1, initial_backoff: 1ms, max_backoff: 20ms, budget: 2s}
                 models:
                   - {name: cheap, provider: openai, model: gpt-5.4-nano, base_url: "%s", api_key: sk-cheap}
@@ -67,7 +67,8 @@ class EndToEndProvidersTest {
                     base_url: "%s"
                     aws_access_key_id: %s
                     aws_secret_access_key: %s
-                  - {name: frontier, provider: anthropic, model: claude-opus-4-7, base_url: "%s", api_key: sk-ant}
+                  - {name: frontier, provider: anthropic, model: claude-opus-4-7, base_url: "%s", api_key: sk-ant,
+                     timeouts: {first_token: 1500ms}}
                 ladder:
                   - {tier: cheap, models: [cheap, cheap-backup]}
                   - mid
@@ -196,7 +197,7 @@ class EndToEndProvidersTest {
 
     @Test
     void aSlowFirstTokenTimesOutAs504() throws Exception {
-        frontier.setDefaultReply(Reply.text("too late").delayHeaders(Duration.ofSeconds(2)));
+        frontier.setDefaultReply(Reply.text("too late").delayHeaders(Duration.ofSeconds(5)));
 
         HttpResponse<String> response = post("frontier", false);
 

@@ -72,6 +72,7 @@ public final class PromptEmbedder implements AutoCloseable {
 
     private final Model model;
     private final int maxTokens;
+    private final int headTokens;
     private final OrtEnvironment env;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
@@ -84,14 +85,27 @@ public final class PromptEmbedder implements AutoCloseable {
     private final AtomicLong misses = new AtomicLong();
 
     public PromptEmbedder(Model model, int maxTokens, int cacheSize, int threads) {
+        this(model, maxTokens, 0, cacheSize, threads);
+    }
+
+    /**
+     * @param maxTokens  tokens fed to the model, [CLS] and [SEP] included
+     * @param headTokens of those, how many come from the start of the text when it is too long (the rest is its
+     *                   tail); 0 = pure tail
+     */
+    public PromptEmbedder(Model model, int maxTokens, int headTokens, int cacheSize, int threads) {
         if (maxTokens < 8) {
             throw new IllegalArgumentException("maxTokens must be >= 8");
         }
+        if (headTokens < 0 || headTokens > maxTokens - 4) {
+            throw new IllegalArgumentException("headTokens must be in [0, maxTokens - 4]");
+        }
         this.model = model;
         this.maxTokens = maxTokens;
+        this.headTokens = headTokens;
         this.cache = new Lru(Math.max(0, cacheSize));
         try {
-            this.env = OrtEnvironment.getEnvironment();
+            this.env = ortEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(Math.max(1, threads));
             options.setInterOpNumThreads(1);
@@ -115,9 +129,14 @@ public final class PromptEmbedder implements AutoCloseable {
     }
 
     /** A process-wide embedder per (model, maxTokens): loading costs ~0.5 s and ~60 MB, so share it. */
-    public static synchronized PromptEmbedder shared(Model model, int maxTokens) {
-        return SHARED.computeIfAbsent(model + ":" + maxTokens,
-                k -> new PromptEmbedder(model, maxTokens, DEFAULT_CACHE_SIZE,
+    public static PromptEmbedder shared(Model model, int maxTokens) {
+        return shared(model, maxTokens, 0);
+    }
+
+    /** A process-wide embedder per (model, maxTokens, headTokens). */
+    public static synchronized PromptEmbedder shared(Model model, int maxTokens, int headTokens) {
+        return SHARED.computeIfAbsent(model + ":" + maxTokens + ":" + headTokens,
+                k -> new PromptEmbedder(model, maxTokens, headTokens, DEFAULT_CACHE_SIZE,
                         Math.min(2, Runtime.getRuntime().availableProcessors())));
     }
 
@@ -152,7 +171,8 @@ public final class PromptEmbedder implements AutoCloseable {
         List<Integer> todo = new ArrayList<>();
         List<String> keys = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            String key = PromptText.tail(texts.get(i) == null ? "" : texts.get(i), maxTokens * 12);
+            String text = texts.get(i) == null ? "" : texts.get(i);
+            String key = headTokens == 0 ? PromptText.tail(text, maxTokens * 12) : PromptText.headTail(text, maxTokens * 12);
             keys.add(key);
             float[] cached = cache.get(key);
             if (cached != null) {
@@ -181,15 +201,32 @@ public final class PromptEmbedder implements AutoCloseable {
         return Arrays.asList(out);
     }
 
-    /** [CLS] + the last maxTokens-2 word pieces + [SEP]. */
+    public int headTokens() {
+        return headTokens;
+    }
+
+    /** [CLS] + word pieces + [SEP]; too long: the first headTokens pieces and the last ones up to maxTokens. */
     long[] tokenIds(String text) {
         long[] pieces = tokenizer.encode(text, false, false).getIds();
-        int keep = Math.min(pieces.length, maxTokens - 2);
-        long[] ids = new long[keep + 2];
+        int budget = maxTokens - 2;
+        long[] ids;
+        if (pieces.length <= budget) {
+            ids = new long[pieces.length + 2];
+            System.arraycopy(pieces, 0, ids, 1, pieces.length);
+        } else {
+            ids = new long[maxTokens];
+            System.arraycopy(pieces, 0, ids, 1, headTokens);
+            int tail = budget - headTokens;
+            System.arraycopy(pieces, pieces.length - tail, ids, 1 + headTokens, tail);
+        }
         ids[0] = clsId;
-        System.arraycopy(pieces, pieces.length - keep, ids, 1, keep);
-        ids[keep + 1] = sepId;
+        ids[ids.length - 1] = sepId;
         return ids;
+    }
+
+    /** Word-piece count of a text (no special tokens), for length features. */
+    public int countTokens(String text) {
+        return tokenizer.encode(text, false, false).getIds().length;
     }
 
     private List<float[]> embedUncached(List<String> texts) {
@@ -253,6 +290,45 @@ public final class PromptEmbedder implements AutoCloseable {
             v[d] *= inv;
         }
         return v;
+    }
+
+    private static volatile OrtEnvironment ortEnv;
+
+    /**
+     * ONNX Runtime 1.29's native initialisation recurses deeply: on a thread with the JVM's default 1 MB stack
+     * (request threads, the main thread) it overflows and the process dies with a bare SIGSEGV. So the environment
+     * is created once on a private thread with a 64 MB stack; sessions created and run later need no more stack.
+     */
+    static OrtEnvironment ortEnvironment() {
+        OrtEnvironment e = ortEnv;
+        if (e != null) {
+            return e;
+        }
+        synchronized (PromptEmbedder.class) {
+            if (ortEnv == null) {
+                Object[] box = new Object[1];
+                Thread init = new Thread(null, () -> {
+                    try {
+                        box[0] = OrtEnvironment.getEnvironment();
+                    } catch (Throwable t) {
+                        box[0] = t;
+                    }
+                }, "tiergate-ort-init", 64L << 20);
+                init.setDaemon(true);
+                init.start();
+                try {
+                    init.join();
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while loading ONNX Runtime", ie);
+                }
+                if (box[0] instanceof Throwable t) {
+                    throw new IllegalStateException("cannot load ONNX Runtime", t);
+                }
+                ortEnv = (OrtEnvironment) box[0];
+            }
+            return ortEnv;
+        }
     }
 
     private static InputStream resource(String name) throws IOException {

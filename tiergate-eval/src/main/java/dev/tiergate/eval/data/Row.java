@@ -9,7 +9,9 @@ public record Row(String id, String source, String category, String prompt, List
 
     public Row {
         turns = turns == null ? List.of() : List.copyOf(turns);
-        outcomes = Map.copyOf(outcomes);
+        // keep the file's model order: Map.copyOf's order varies between JVM runs and would make training
+        // (head order, initialisation) irreproducible
+        outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));
     }
 
     public boolean has(String model) {
