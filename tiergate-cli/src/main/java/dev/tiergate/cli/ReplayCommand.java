@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.tiergate.eval.cascade.CascadeReplay;
+import dev.tiergate.eval.cascade.CascadeReport;
+import dev.tiergate.eval.cascade.GateModel;
+import dev.tiergate.eval.cascade.PairedRows;
+import dev.tiergate.eval.cascade.Scores;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,11 +45,39 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
+    @Option(names = "--strategy", defaultValue = "classifier",
+            description = "classifier (score and sweep the threshold) or cascade (also compare cascade and classifier + gate "
+                    + "at equal quality, counting the double spend of escalations; writes cascade.md). Default ${DEFAULT-VALUE}.")
+    String strategy;
+
+    @Option(names = "--scores", paramLabel = "SPEC",
+            description = "With --strategy cascade: use precomputed scores, oof:FILE or decisions:FILE, instead of --router.")
+    String scores;
+
+    @Option(names = "--gate-recall", defaultValue = "0.8", description = "Assumed share of bad cheap answers the gate rejects (default ${DEFAULT-VALUE}).")
+    double gateRecall;
+
+    @Option(names = "--gate-fpr", defaultValue = "0.15", description = "Assumed share of good cheap answers the gate rejects (default ${DEFAULT-VALUE}).")
+    double gateFpr;
+
+    @Option(names = "--gate-seed", defaultValue = "42", description = "Seed of the simulated gate's draws (default ${DEFAULT-VALUE}).")
+    long gateSeed;
+
+    @Option(names = "--gate-check-cost", defaultValue = "0", description = "Cost of one gate check as a multiple of the cheap call (0 for rule gates, ~1 for a judge).")
+    double gateCheckCost;
+
     @Override
     public Integer call() throws Exception {
         List<Row> rows = Rows.read(data).stream().filter(r -> TwoTier.usable(r, strong, weak)).toList();
         if (rows.isEmpty()) {
             System.err.println("tiergate replay: no row has both " + strong + " and " + weak);
+            return 2;
+        }
+        if ("cascade".equals(strategy)) {
+            return cascade(rows);
+        }
+        if (!"classifier".equals(strategy)) {
+            System.err.println("tiergate replay: --strategy must be classifier or cascade");
             return 2;
         }
         RouterSpecs.Scored scored = RouterSpecs.score(router, rows, strong, weak,
@@ -73,6 +106,21 @@ final class ReplayCommand implements Callable<Integer> {
             });
         }
         System.out.println("wrote " + out.resolve("index.html"));
+        return 0;
+    }
+
+    /** Cascade, classifier and classifier + gate compared at equal quality; the report goes to cascade.md. */
+    private int cascade(List<Row> rows) throws java.io.IOException {
+        PairedRows paired = PairedRows.of(rows, strong, weak);
+        double[] score = scores != null ? Scores.fromSpec(scores, paired)
+                : RouterSpecs.score(router, paired.rows(), strong, weak, new Progress(System.err, "routing", paired.size())).score();
+        CascadeReport report = CascadeReplay.compare(data.toString(), paired, score,
+                scores != null ? Scores.describe(scores) : router, new GateModel.Noisy(gateRecall, gateFpr, gateSeed, gateCheckCost));
+        java.nio.file.Files.createDirectories(out);
+        java.nio.file.Path file = out.resolve("cascade.md");
+        java.nio.file.Files.writeString(file, report.markdown());
+        System.out.print(report.markdown());
+        System.out.println("wrote " + file);
         return 0;
     }
 
