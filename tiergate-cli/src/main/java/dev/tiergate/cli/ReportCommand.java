@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code tiergate report}: the savings report from the ledger the config names, as text or JSON. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Savings report from the ledger: actual versus counterfactual cost, tier mix, escalations, gate failures, "
-                + "latency and parity, stated as \"X% cheaper at Y% parity\".")
+                + "latency and parity, stated as \"X%% cheaper at Y%% parity\".")
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
