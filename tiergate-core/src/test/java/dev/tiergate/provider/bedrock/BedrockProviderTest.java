@@ -12,9 +12,24 @@ import dev.tiergate.testing.LoopbackServer;
 import dev.tiergate.testing.RecordedRequest;
 import dev.tiergate.testing.RecordingListener;
 import dev.tiergate.testing.Reply;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class BedrockProviderTest extends ProviderContractTest {
+
+    /**
+     * The AWS SDK loads and initialises most of itself on the first call, on the caller's thread: seconds on a busy
+     * machine. Paying that once here keeps the promptness checks of the timeout tests about timeouts.
+     */
+    @BeforeAll
+    static void warmUpTheSdk() throws Exception {
+        try (LoopbackBedrock warmUp = new LoopbackBedrock();
+             dev.tiergate.provider.Provider provider = dev.tiergate.provider.Providers.create(warmUp.endpoint())) {
+            provider.complete(new dev.tiergate.chat.ChatRequest((com.fasterxml.jackson.databind.node.ObjectNode)
+                    dev.tiergate.json.Json.parse("{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}")),
+                    CallContext.unbounded());
+        }
+    }
 
     @Override
     protected LoopbackServer startLoopback() {
