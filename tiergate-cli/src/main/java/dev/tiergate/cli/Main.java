@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "LLM cost-routing gateway: sends each request to the cheapest model tier that clears the quality bar.",
         subcommands = {ServeCommand.class, RouteCommand.class, TrainCommand.class, ReplayCommand.class, CalibrateCommand.class,
-                ReportCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,15 +1,12 @@
 package dev.tiergate.server;
 
 import dev.tiergate.config.TiergateConfig;
-import dev.tiergate.dispatch.Cooldowns;
-import dev.tiergate.dispatch.Dispatcher;
 import dev.tiergate.ladder.ModelEndpoint;
 import dev.tiergate.ledger.GateReader;
 import dev.tiergate.ledger.Ledger;
 import dev.tiergate.ledger.shadow.ShadowCaller;
-import dev.tiergate.pipeline.EscalationStage;
 import dev.tiergate.pipeline.Gateway;
-import dev.tiergate.pipeline.Interceptor;
+import dev.tiergate.pipeline.RequestPath;
 import dev.tiergate.provider.Provider;
 import dev.tiergate.provider.ProviderRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -35,23 +32,20 @@ public final class TiergateApp implements AutoCloseable {
     /** @throws dev.tiergate.config.ConfigException when a route's gates or escalation settings are wrong */
     public static TiergateApp start(TiergateConfig config, Function<ModelEndpoint, Provider> providerFactory) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ProviderRegistry providers = new ProviderRegistry(providerFactory);
-        Dispatcher dispatcher = new Dispatcher(providers, new Cooldowns(config.cooldown(), Clock.systemUTC()),
-                duration -> Thread.sleep(duration));
-        List<Interceptor> inner = List.of(EscalationStage.create(config, dispatcher, registry));
+        RequestPath path = RequestPath.of(config, providerFactory);
         // the ledger starts last: it owns a writer thread and a database connection that a failed start must close
-        Ledger ledger = Ledger.start(config, ShadowCaller.of(dispatcher), GateReader.FROM_ATTEMPT, registry, Clock.systemUTC());
-        List<Interceptor> outer = List.of(ledger.stage());
+        Ledger ledger = Ledger.start(config, ShadowCaller.of(path.dispatcher()), GateReader.FROM_ATTEMPT, registry, Clock.systemUTC());
         Gateway gateway;
         GatewayServer server;
         try {
-            gateway = new Gateway(config, dispatcher, registry, outer, inner);
+            gateway = path.gateway(config, registry, List.of(ledger.stage()));
             server = new GatewayServer(gateway, registry, ledger.reports()).start();
         } catch (RuntimeException e) {
             ledger.close();
+            path.close();
             throw e;
         }
-        return new TiergateApp(providers, gateway, server, ledger);
+        return new TiergateApp(path.providers(), gateway, server, ledger);
     }
 
     public int port() {

@@ -1,5 +1,6 @@
 package dev.tiergate.server;
 
+import dev.tiergate.testing.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

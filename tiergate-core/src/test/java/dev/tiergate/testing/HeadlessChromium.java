@@ -1,4 +1,4 @@
-package dev.tiergate.server;
+package dev.tiergate.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * Debian's chromium, headless, for page tests: the DOM after scripts ran, and a screenshot. Skips with a visible
  * message when chromium is not installed, unless TIERGATE_REQUIRE_SERVICES=1 (CI), where that is a failure.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
     /** Virtual time lets the page's fetches and rendering finish before the DOM is dumped or the shot taken. */
     private static final String VIRTUAL_TIME_MS = "15000";
     private final Path binary;
@@ -23,7 +23,7 @@ final class HeadlessChromium {
         this.binary = binary;
     }
 
-    static HeadlessChromium require() {
+    public static HeadlessChromium require() {
         Optional<Path> found = find();
         if (found.isEmpty()) {
             String message = "chromium is not installed (apt-get install -y chromium)";
@@ -45,11 +45,11 @@ final class HeadlessChromium {
         return Optional.empty();
     }
 
-    String dumpDom(String url) throws IOException, InterruptedException {
+    public String dumpDom(String url) throws IOException, InterruptedException {
         return run(List.of("--dump-dom", url));
     }
 
-    void screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
+    public void screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
         Files.createDirectories(png.toAbsolutePath().getParent());
         run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height, "--hide-scrollbars", url));
     }
