@@ -15,17 +15,15 @@ public final class Categorizer {
     private static final int SCAN_LIMIT = 4_000;
     private static final Pattern SAFE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,31}");
     private static final Pattern CODE = Pattern.compile(
-            "```|\\bdef \\w+\\(|\\bclass \\w+|#include|\\bfunction\\b|\\b(?:python|java(?:script)?|typescript|sql|regex|rust|golang|bash|compile|stack ?trace|exception|bug)\\b",
-            Pattern.CASE_INSENSITIVE);
+            "```|\\bdef \\w+\\(|\\bclass \\w+|#include|\\bfunction\\b|\\b(?:python|java(?:script)?|typescript|sql|regex|rust|golang|bash|compile|stack ?trace|exception|bug)\\b");
     private static final Pattern MATH = Pattern.compile(
-            "\\\\frac|\\\\sqrt|\\d+\\s*[-+*/^=×÷]\\s*\\d+|\\b(?:equation|integral|derivative|probability|solve|calculate|compute|percent)\\b",
-            Pattern.CASE_INSENSITIVE);
+            "\\\\frac|\\\\sqrt|\\d+\\s*[-+*/^=×÷]\\s*\\d+|\\b(?:equation|integral|derivative|probability|solve|calculate|compute|percent)\\b");
     private static final Pattern EXTRACT = Pattern.compile(
-            "\\b(?:extract|classify|categori[sz]e|summari[sz]e|tl;?dr|translate|label|sentiment)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:extract|classify|categori[sz]e|summari[sz]e|tl;?dr|translate|label|sentiment)\\b");
     private static final Pattern CREATIVE = Pattern.compile(
-            "\\b(?:story|poem|essay|email|draft|imagine|role[- ]?play|brainstorm|compose|blog|slogan|lyrics)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:story|poem|essay|email|draft|imagine|role[- ]?play|brainstorm|compose|blog|slogan|lyrics)\\b");
     private static final Pattern REASONING = Pattern.compile(
-            "\\b(?:why|explain|prove|derive|analy[sz]e|compare|step[- ]by[- ]step|justify|evaluate|trade-?offs?)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:why|explain|prove|derive|analy[sz]e|compare|step[- ]by[- ]step|justify|evaluate|trade-?offs?)\\b");
 
     public String categorize(ChatRequest request, Map<String, String> headers) {
         String tagged = headers.get(HEADER);
@@ -39,7 +37,8 @@ public final class Categorizer {
         if (text == null || text.isBlank()) {
             return "other";
         }
-        String head = text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text;
+        // lower-cased once, so the patterns need no case-insensitive matching (several times slower per scan)
+        String head = (text.length() > SCAN_LIMIT ? text.substring(0, SCAN_LIMIT) : text).toLowerCase(Locale.ROOT);
         if (CODE.matcher(head).find()) {
             return "code";
         }

@@ -37,6 +37,10 @@ public final class HttpTransport implements AutoCloseable {
                 // HTTP/1.1 keeps one stream per connection, so closing a body really stops that upstream generation
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // Callers block on their own virtual thread and chain nothing onto the futures, so the client's
+                // internal tasks are short and non-blocking: running them inline on its selector thread saves a
+                // thread hand-off per response (measured: about 2x proxy throughput on 2 cores, bench/experiments)
+                .executor(Runnable::run)
                 .build();
     }
 

@@ -110,6 +110,8 @@ public final class PromptEmbedder implements AutoCloseable {
             options.setIntraOpNumThreads(Math.max(1, threads));
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // spinning worker threads burn a core between runs and collapse under CPU contention (p99 x10 in JMH)
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             this.session = env.createSession(readResource(model.onnxResource), options);
             this.needsTypeIds = session.getInputNames().contains("token_type_ids");
             try (InputStream in = resource(model.tokenizerResource)) {
@@ -133,11 +135,18 @@ public final class PromptEmbedder implements AutoCloseable {
         return shared(model, maxTokens, 0);
     }
 
+    /**
+     * ONNX Runtime intra-op threads of the shared (serving) embedder: 1. A 32-token MiniLM run is ~4 ms of CPU and
+     * its cost grows with tokens, not with the batch; in JMH on the busy 2-core machine a second intra-op thread did
+     * not lower p50 and tripled p99 (docs/BENCHMARKS-router.md). Concurrent requests give the parallelism instead.
+     * Override with {@code -Dtiergate.router.threads=N}.
+     */
+    static final int SHARED_THREADS = Math.max(1, Integer.getInteger("tiergate.router.threads", 1));
+
     /** A process-wide embedder per (model, maxTokens, headTokens). */
     public static synchronized PromptEmbedder shared(Model model, int maxTokens, int headTokens) {
         return SHARED.computeIfAbsent(model + ":" + maxTokens + ":" + headTokens,
-                k -> new PromptEmbedder(model, maxTokens, headTokens, DEFAULT_CACHE_SIZE,
-                        Math.min(2, Runtime.getRuntime().availableProcessors())));
+                k -> new PromptEmbedder(model, maxTokens, headTokens, DEFAULT_CACHE_SIZE, SHARED_THREADS));
     }
 
     public Model model() {
@@ -207,8 +216,16 @@ public final class PromptEmbedder implements AutoCloseable {
 
     /** [CLS] + word pieces + [SEP]; too long: the first headTokens pieces and the last ones up to maxTokens. */
     long[] tokenIds(String text) {
-        long[] pieces = tokenizer.encode(text, false, false).getIds();
+        return tokenIds(text, true);
+    }
+
+    /** As {@link #tokenIds(String)}; {@code tailWindow = false} always tokenises the whole text (tests compare). */
+    long[] tokenIds(String text, boolean tailWindow) {
         int budget = maxTokens - 2;
+        long[] pieces = tailWindow && headTokens == 0 ? tailPieces(text, budget) : null;
+        if (pieces == null) {
+            pieces = tokenizer.encode(text, false, false).getIds();
+        }
         long[] ids;
         if (pieces.length <= budget) {
             ids = new long[pieces.length + 2];
@@ -222,6 +239,29 @@ public final class PromptEmbedder implements AutoCloseable {
         ids[0] = clsId;
         ids[ids.length - 1] = sepId;
         return ids;
+    }
+
+    /**
+     * The word pieces of a long text's tail, tokenising only about {@code 6 * budget} characters of it (the DJL
+     * tokenizer's cost grows with the text): the window starts right after a plain space / tab / newline, where the
+     * BERT pre-tokenizer splits, so its pieces are exactly the trailing pieces of the whole text. Null when the
+     * window has fewer than {@code budget} pieces or no such split point: the caller then tokenises everything.
+     */
+    private long[] tailPieces(String text, int budget) {
+        int window = budget * 6;
+        if (text.length() <= window * 2) {
+            return null;
+        }
+        int start = text.length() - window;
+        int limit = Math.min(text.length(), start + 32);
+        for (int i = start; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                long[] pieces = tokenizer.encode(text.substring(i + 1), false, false).getIds();
+                return pieces.length >= budget ? pieces : null;
+            }
+        }
+        return null;
     }
 
     /** Word-piece count of a text (no special tokens), for length features. */

@@ -50,6 +50,23 @@ class PromptEmbedderTest {
     }
 
     @Test
+    void tailWindowTokenisationEqualsTokenisingTheWholeText() {
+        java.util.Random r = new java.util.Random(3);
+        String[] parts = {"Résumé", "naïve", "café", "C++", "x=y+1;", "(A)", "\"quoted\"", "日本語", "über", "don't",
+                "e.g.", "3.14159", "snake_case_identifier", "https://example.com/a?b=c", "\t", "\n", "\n\n", "Answer:",
+                "supercalifragilisticexpialidocious", "—", "…", "Ünïcödé", "print(x)", "#", "$"};
+        for (int n = 0; n < 200; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 50 + r.nextInt(400);
+            for (int i = 0; i < len; i++) {
+                sb.append(parts[r.nextInt(parts.length)]).append(r.nextInt(5) == 0 ? "" : " ");
+            }
+            String text = sb.toString();
+            assertThat(embedder.tokenIds(text, true)).as(text).isEqualTo(embedder.tokenIds(text, false));
+        }
+    }
+
+    @Test
     void repeatedPromptsHitTheCacheAndBatchingPreservesOrder() {
         long hits = embedder.cacheHits();
         List<String> texts = List.of("first distinct prompt xyz", "second, a much longer distinct prompt about tea", "third");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tiergate.eval.data.Row;
 import dev.tiergate.eval.metrics.RoutingCurve;
 import dev.tiergate.eval.replay.LadderReplay;
+import dev.tiergate.eval.replay.UtilityLadder;
 import dev.tiergate.eval.replay.Progress;
 import dev.tiergate.json.Json;
 import dev.tiergate.router.learned.PromptEmbedder;
@@ -124,7 +125,16 @@ public final class Trainer {
             lo.set(g, twoTier(d, loso, cfg, r -> r.group().equals(g)));
         }
         if (ladder != null && !ladder.isEmpty()) {
-            out.set("ladder", ladder(d, oof, cfg.rule(), ladder).metrics());
+            LadderReplay gap = ladder(d, oof, cfg.rule(), ladder);
+            ObjectNode lm = gap.metrics();
+            ObjectNode budgets = lm.putObject("quality_at_cost_fraction_of_" + ladder.get(ladder.size() - 1).replace('/', '_'));
+            double topCost = gap.singles.get(gap.singles.size() - 1).cost();
+            for (double f : new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9, 1.0}) {
+                budgets.put(String.valueOf(f), gap.frontier.stream().filter(p -> p.cost() <= f * topCost + 1e-12)
+                        .mapToDouble(LadderReplay.Point::quality).max().orElse(Double.NaN));
+            }
+            out.set("ladder", lm);
+            out.set("ladder_utility", new UtilityLadder(ladder, gap.rows, gap.predicted).metrics());
         }
         return out;
     }
