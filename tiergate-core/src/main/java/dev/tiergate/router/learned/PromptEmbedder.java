@@ -138,7 +138,7 @@ public final class PromptEmbedder implements AutoCloseable {
     /**
      * ONNX Runtime intra-op threads of the shared (serving) embedder: 1. A 32-token MiniLM run is ~4 ms of CPU and
      * its cost grows with tokens, not with the batch; in JMH on the busy 2-core machine a second intra-op thread did
-     * not lower p50 and tripled p99 (docs/BENCHMARKS-router.md). Concurrent requests give the parallelism instead.
+     * not lower p50 and tripled p99 (docs/BENCHMARKS.md). Concurrent requests give the parallelism instead.
      * Override with {@code -Dtiergate.router.threads=N}.
      */
     static final int SHARED_THREADS = Math.max(1, Integer.getInteger("tiergate.router.threads", 1));

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints the cascade comparison as Markdown, for docs/BENCHMARKS-gates.md.
+ * Prints the cascade comparison as Markdown, for docs/BENCHMARKS.md.
  * Usage: {@code CascadeBench [--strong M] [--weak M] [--score length|decisions:FILE|oof:FILE] [--recall R] [--fpr F] [--seed S]
  * [--check-cost X] [--label L] FILE...}; {@code --check-cost} is the gate's own cost per check as a multiple of the
  * cheap call (about 1 for a self_grade judge at the cheap model's price).

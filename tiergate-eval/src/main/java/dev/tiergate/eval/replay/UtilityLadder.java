@@ -15,7 +15,7 @@ import java.util.List;
  * known before routing, not the row's own cost). Sweeping lambda from 0 (predicted-best model) upwards traces a
  * quality–cost frontier, compared with every single model like {@link LadderReplay}. On the routerbench-train
  * out-of-fold predictions this dominates the gap-to-frontier rule at every budget up to ~70% of gpt-4's cost, but
- * never reaches gpt-4's quality (see docs/BENCHMARKS-router.md).
+ * never reaches gpt-4's quality (see docs/BENCHMARKS.md).
  */
 public final class UtilityLadder {
 

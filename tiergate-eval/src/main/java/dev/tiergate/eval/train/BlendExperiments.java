@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Follow-up model-selection experiments (docs/BENCHMARKS-router.md, "Follow-up"): base candidates, pairwise
+ * Follow-up model-selection experiments (docs/BENCHMARKS.md, "Follow-up"): base candidates, pairwise
  * probability blends (stacking with fixed weights 0.25 / 0.5 / 0.75) and {@code knnf:K:G:P:BETA} (kNN over the
  * embedding concatenated with BETA-weighted standardised cheap features), each scored by the shipped criterion:
  * mean of 5-fold APGR on mmlu, 5-fold APGR on routerbench and mean leave-one-source-out APGR (folds seed 7, GAP rule,
