@@ -99,7 +99,7 @@ class ReplayTest {
     void rowsParseFromTheSharedFormat(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("rows.jsonl");
         Files.writeString(f, """
-                {"id": "x-1", "source": "mmlu", "category": "knowledge/a", "prompt": "Q?", "outcomes": {"gpt-4-1106-preview": {"score": 1.0, "input_tokens": 100, "output_tokens": 10}, "mixtral-8x7b-instruct": {"score": 0.0, "input_tokens": 100, "output_tokens": 10, "cost_usd": 0.5}}}
+                {"id": "x-1", "source": "mmlu", "category": "knowledge/a", "prompt": "Q?", "outcomes": {"gpt-4-1106-preview": {"score": 1.0, "input_tokens": 100, "output_tokens": 10}, "mixtral-8x7b-instruct":{"score": 0.0, "input_tokens": 100, "output_tokens": 10, "cost_usd": 0.5}}}
                 {"id": "x-2", "source": "mt", "turns": ["first", "second"], "outcomes": {"gpt-4-1106-preview": {"score": 0.8}}}
                 """);
         List<Row> rows = Rows.read(f);
