@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /** A YAML node that knows its path in the file, so every error can name the exact field. */
 record ConfigNode(JsonNode node, String path, String file) {
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d|w)?");
 
     ConfigNode get(String key) {
         JsonNode child = node.get(key);
@@ -29,6 +29,15 @@ record ConfigNode(JsonNode node, String path, String file) {
             result.add(at(i));
         }
         return result;
+    }
+
+    /** The keys of a mapping, in file order; empty for anything else. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        if (present() && node.isObject()) {
+            node.fieldNames().forEachRemaining(keys::add);
+        }
+        return keys;
     }
 
     boolean present() {
@@ -136,14 +145,14 @@ record ConfigNode(JsonNode node, String path, String file) {
         return node.asBoolean();
     }
 
-    /** "250ms", "5s", "2m", "1h", or a bare number of milliseconds. */
+    /** "250ms", "5s", "2m", "1h", "90d", "2w", or a bare number of milliseconds. */
     Duration duration(Duration fallback) {
         if (!present()) {
             return fallback;
         }
         Matcher m = DURATION.matcher(node.asText().trim());
         if (!m.matches()) {
-            throw error("expected a duration such as 500ms, 5s or 2m, got '" + node.asText() + "'", "write e.g. 30s");
+            throw error("expected a duration such as 500ms, 5s, 2m, 1h or 90d, got '" + node.asText() + "'", "write e.g. " + lastSegment() + ": 30s");
         }
         double amount = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "ms" : m.group(2);
@@ -151,6 +160,8 @@ record ConfigNode(JsonNode node, String path, String file) {
             case "s" -> amount * 1000;
             case "m" -> amount * 60_000;
             case "h" -> amount * 3_600_000;
+            case "d" -> amount * 86_400_000;
+            case "w" -> amount * 7 * 86_400_000;
             default -> amount;
         };
         return Duration.ofMillis(Math.round(millis));

@@ -38,6 +38,15 @@ public final class ConfigValue {
         return node.elements().stream().map(ConfigValue::new).toList();
     }
 
+    public ConfigValue at(int index) {
+        return new ConfigValue(node.at(index));
+    }
+
+    /** The keys of a mapping, in file order; empty for anything else. */
+    public List<String> keys() {
+        return node.keys();
+    }
+
     public boolean present() {
         return node.present();
     }

@@ -1,6 +1,7 @@
 package dev.tiergate.ledger.config;
 
 import dev.tiergate.config.ConfigException;
+import dev.tiergate.config.ConfigValue;
 import dev.tiergate.config.Secret;
 import dev.tiergate.config.TiergateConfig;
 import dev.tiergate.ladder.ModelEndpoint;
@@ -25,11 +26,11 @@ public record LedgerSections(LedgerConfig ledger, ShadowConfig shadow, DriftConf
     private static final Set<String> DRIFT_KEYS = Set.of("parity_floor", "parity_window", "min_samples", "tier_mix", "mix_window");
 
     public static LedgerSections read(TiergateConfig config) {
-        Field root = new Field(config.raw(), "", config.source());
+        ConfigValue root = ConfigValue.of(config.raw(), "", config.source());
         return new LedgerSections(ledger(root.get("ledger")), shadow(root.get("shadow"), config), drift(root.get("drift"), config));
     }
 
-    static LedgerConfig ledger(Field node) {
+    static LedgerConfig ledger(ConfigValue node) {
         node.onlyKeys(LEDGER_KEYS);
         LedgerConfig d = LedgerConfig.DEFAULT;
         String store = node.get("store").string("sqlite");
@@ -67,14 +68,14 @@ public record LedgerSections(LedgerConfig ledger, ShadowConfig shadow, DriftConf
                 node.get("ratio_window").duration(d.ratioWindow()));
     }
 
-    static ShadowConfig shadow(Field node, TiergateConfig config) {
+    static ShadowConfig shadow(ConfigValue node, TiergateConfig config) {
         node.onlyKeys(SHADOW_KEYS);
         if (!node.present()) {
             return ShadowConfig.OFF;
         }
         ShadowConfig d = ShadowConfig.OFF;
         double rate = node.get("rate").number(0.02, 0, 1);
-        Field judgeField = node.get("judge");
+        ConfigValue judgeField = node.get("judge");
         String judge = judgeField.string(null);
         if (rate > 0 && (judge == null || judge.isBlank())) {
             throw judgeField.error("is required when shadow.rate > 0", "name a configured model of another family, e.g. judge: gemini-judge");
@@ -100,24 +101,24 @@ public record LedgerSections(LedgerConfig ledger, ShadowConfig shadow, DriftConf
                 allowSame);
     }
 
-    static DriftConfig drift(Field node, TiergateConfig config) {
+    static DriftConfig drift(ConfigValue node, TiergateConfig config) {
         node.onlyKeys(DRIFT_KEYS);
         DriftConfig d = DriftConfig.DEFAULT;
-        Field mix = node.get("tier_mix");
+        ConfigValue mix = node.get("tier_mix");
         Map<String, DriftConfig.Band> bands = new LinkedHashMap<>();
         if (mix.present() && !mix.node().isObject()) {
             throw mix.error("expected a mapping of tier to [min, max]", "write tier_mix: {cheap: [0.5, 0.9]}");
         }
         for (String tier : mix.keys()) {
-            Field band = mix.get(tier);
+            ConfigValue band = mix.get(tier);
             if (config.ladder().byName(tier).isEmpty()) {
                 throw band.error("no tier named '" + tier + "'", "use one of " + config.ladder().tiers().stream().map(Tier::name).toList());
             }
             if (!band.node().isArray() || band.node().size() != 2) {
                 throw band.error("expected [min, max] shares between 0 and 1", "write " + tier + ": [0.5, 0.9]");
             }
-            double min = new Field(band.node().get(0), band.path() + "[0]", band.file()).number(0, 0, 1);
-            double max = new Field(band.node().get(1), band.path() + "[1]", band.file()).number(1, 0, 1);
+            double min = band.at(0).number(0, 0, 1);
+            double max = band.at(1).number(1, 0, 1);
             if (min > max) {
                 throw band.error("min " + min + " is above max " + max, "write [min, max]");
             }
@@ -131,7 +132,7 @@ public record LedgerSections(LedgerConfig ledger, ShadowConfig shadow, DriftConf
                 node.get("mix_window").integer(d.mixWindow(), 1, 10_000_000));
     }
 
-    private static String schema(Field field) {
+    private static String schema(ConfigValue field) {
         String schema = field.string("public");
         if (!schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
             throw field.error("'" + schema + "' is not a plain identifier", "use letters, digits and underscores, e.g. schema: tiergate");
@@ -139,7 +140,7 @@ public record LedgerSections(LedgerConfig ledger, ShadowConfig shadow, DriftConf
         return schema;
     }
 
-    private static Duration positive(Field field, Duration fallback) {
+    private static Duration positive(ConfigValue field, Duration fallback) {
         Duration value = field.duration(fallback);
         if (value.isZero() || value.isNegative()) {
             throw field.error("must be longer than zero", "write e.g. 50ms");
