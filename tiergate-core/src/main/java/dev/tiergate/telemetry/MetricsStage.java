@@ -11,6 +11,7 @@ import dev.tiergate.pipeline.Interceptor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Outermost stage: counts requests, tokens, cost and the frontier counterfactual by route, tier and model, and
@@ -20,6 +21,7 @@ import java.util.List;
 public final class MetricsStage implements Interceptor {
     private final MeterRegistry registry;
     private final ModelEndpoint frontier;
+    private final ConcurrentHashMap<AnsweredKey, AnsweredMeters> answered = new ConcurrentHashMap<>();
 
     public MetricsStage(MeterRegistry registry, Ladder ladder) {
         this.registry = registry;
@@ -32,15 +34,14 @@ public final class MetricsStage implements Interceptor {
         try {
             GatewayResult result = chain.proceed(chain.exchange());
             recordAttempts(route, result.attempts());
-            String tier = result.tier().name();
-            String model = result.answeredBy().name();
-            increment(counter("tiergate.requests", "Requests answered or failed", route, tier, model).tag("outcome", "ok"), 1);
             Usage usage = result.response().usage();
-            increment(counter("tiergate.tokens", "Tokens of the answering attempt", route, tier, model).tag("kind", "input"), usage.inputTokens());
-            increment(counter("tiergate.tokens", "Tokens of the answering attempt", route, tier, model).tag("kind", "output"), usage.outputTokens());
-            increment(counter("tiergate.cost.usd", "Cost of every attempt, USD", route, tier, model), result.costUsd());
-            increment(counter("tiergate.counterfactual.cost.usd", "What the frontier model would have cost, USD", route, tier, model),
-                    frontier.price().cost(usage));
+            AnsweredMeters meters = answered.computeIfAbsent(
+                    new AnsweredKey(route, result.tier().name(), result.answeredBy().name()), this::register);
+            meters.requests().increment();
+            meters.inputTokens().increment(usage.inputTokens());
+            meters.outputTokens().increment(usage.outputTokens());
+            meters.cost().increment(result.costUsd());
+            meters.counterfactual().increment(frontier.price().cost(usage));
             return result;
         } catch (GatewayException e) {
             recordAttempts(route, e.attempts());
@@ -48,6 +49,16 @@ public final class MetricsStage implements Interceptor {
                     .tag("route", route).tag("tier", "none").tag("model", "none").tag("outcome", e.code()), 1);
             throw e;
         }
+    }
+
+    /** The answered-request counters of one (route, tier, model), looked up once rather than rebuilt per request. */
+    private AnsweredMeters register(AnsweredKey key) {
+        return new AnsweredMeters(
+                counter("tiergate.requests", "Requests answered or failed", key).tag("outcome", "ok").register(registry),
+                counter("tiergate.tokens", "Tokens of the answering attempt", key).tag("kind", "input").register(registry),
+                counter("tiergate.tokens", "Tokens of the answering attempt", key).tag("kind", "output").register(registry),
+                counter("tiergate.cost.usd", "Cost of every attempt, USD", key).register(registry),
+                counter("tiergate.counterfactual.cost.usd", "What the frontier model would have cost, USD", key).register(registry));
     }
 
     private void recordAttempts(String route, List<Attempt> attempts) {
@@ -59,9 +70,13 @@ public final class MetricsStage implements Interceptor {
         }
     }
 
-    private static Counter.Builder counter(String name, String description, String route, String tier, String model) {
-        return Counter.builder(name).description(description).tag("route", route).tag("tier", tier).tag("model", model);
+    private static Counter.Builder counter(String name, String description, AnsweredKey key) {
+        return Counter.builder(name).description(description).tag("route", key.route()).tag("tier", key.tier()).tag("model", key.model());
     }
+
+    private record AnsweredKey(String route, String tier, String model) {}
+
+    private record AnsweredMeters(Counter requests, Counter inputTokens, Counter outputTokens, Counter cost, Counter counterfactual) {}
 
     private void increment(Counter.Builder builder, double amount) {
         builder.register(registry).increment(amount);
