@@ -6,6 +6,8 @@
 //       async         sendAsync(ofInputStream) + get() + readAllBytes, default executor (what HttpTransport does)
 //       async-direct  the same with HttpClient.Builder.executor(Runnable::run): no hop through the client's worker pool
 //       sync          send(ofByteArray) on the request's virtual thread
+//       webclient     Helidon WebClient (blocking I/O on the request's virtual thread, pooled keep-alive connections);
+//                     needs helidon-webclient on the class path
 // Measured by bench/experiments/floor.sh.
 import io.helidon.webserver.WebServer;
 import java.io.InputStream;
@@ -28,6 +30,8 @@ public class ProxyFloor {
             builder.executor(Runnable::run);
         }
         HttpClient client = builder.build();
+        io.helidon.webclient.api.WebClient webClient = mode.equals("webclient")
+                ? io.helidon.webclient.api.WebClient.builder().baseUri(upstream.resolve("/")).build() : null;
         WebServer server = WebServer.builder().host("127.0.0.1").port(port).routing(r -> r.post("/v1/chat/completions", (req, res) -> {
             byte[] in = req.content().as(byte[].class);
             byte[] out;
@@ -37,7 +41,14 @@ public class ProxyFloor {
                 HttpRequest up = HttpRequest.newBuilder(upstream).timeout(Duration.ofSeconds(30))
                         .header("content-type", "application/json").header("authorization", "Bearer bench")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(in)).build();
-                if (mode.equals("sync")) {
+                if (mode.equals("webclient")) {
+                    try (var resp = webClient.post("/v1/chat/completions").header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json")
+                            .header(io.helidon.http.HeaderNames.AUTHORIZATION, "Bearer bench").submit(in)) {
+                        try (InputStream body = resp.inputStream()) {
+                            out = body.readAllBytes();
+                        }
+                    }
+                } else if (mode.equals("sync")) {
                     out = client.send(up, HttpResponse.BodyHandlers.ofByteArray()).body();
                 } else {
                     HttpResponse<InputStream> resp = client.sendAsync(up, HttpResponse.BodyHandlers.ofInputStream()).get();

@@ -32,7 +32,7 @@ echo "|---|---:|---:|---:|---:|---:|"
 for c in 1 32; do row direct http://127.0.0.1:9100/v1/chat/completions "$c"; done
 for mode in "${modes[@]}"; do
   (cd "$BENCH_ROOT" && exec "$jdk/bin/java" ${FLOOR_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m} -Dfloor.body="$BENCH_DIR/upstream/completion.json" \
-    -cp "$jar" "$here/ProxyFloor.java" "$mode" 4200) >"$work/$mode.log" 2>&1 &
+    -cp "$jar${FLOOR_EXTRA_CP:+:$FLOOR_EXTRA_CP}" "$here/ProxyFloor.java" "$mode" 4200) >"$work/$mode.log" 2>&1 &
   px=$!
   bench_wait_port 4200 60 "$px" || bench_die "ProxyFloor $mode did not start: $(cat "$work/$mode.log")"
   BENCH_MODEL=gpt-5.4-nano wrk -t1 -c32 -d15s -s "$BENCH_DIR/wrk/chat.lua" http://127.0.0.1:4200/v1/chat/completions >/dev/null  # warm-up

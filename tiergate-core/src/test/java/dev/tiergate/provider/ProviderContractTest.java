@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -318,6 +320,33 @@ public abstract class ProviderContractTest {
         assertThat(e.kind()).isEqualTo(Kind.TIMEOUT_FIRST_TOKEN);
         assertThat(e.retryable()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PROMPT);
+    }
+
+    @Test
+    void aTimeoutOnTheGatewaysOwnVirtualThreadLeavesThatThreadAndThePoolUsable() throws Exception {
+        // the gateway calls providers on its request's virtual thread, which goes on to answer its own client
+        List<Reply> replies = List.of(Reply.text("late").delayHeaders(SLOW), Reply.text("late again").delayHeaders(SLOW),
+                Reply.text("on time"));
+        List<Supplier<CallContext>> contexts = List.of(CallContext::unbounded, () -> CallContext.within(Duration.ofMillis(150)),
+                CallContext::unbounded);
+        Provider provider = provider(timeouts(300, 5000));
+        List<Object> seen = new CopyOnWriteArrayList<>();
+
+        Thread caller = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 3; i++) {
+                upstream.enqueue(replies.get(i));
+                try {
+                    seen.add(provider.complete(hello(), contexts.get(i).get()).text());
+                } catch (ProviderException e) {
+                    seen.add(e.kind());
+                }
+                seen.add(Thread.currentThread().isInterrupted());
+            }
+        });
+        caller.join(PROMPT.multipliedBy(3).toMillis());
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(seen).containsExactly(Kind.TIMEOUT_FIRST_TOKEN, false, Kind.TIMEOUT_TOTAL, false, "on time", false);
     }
 
     @Test

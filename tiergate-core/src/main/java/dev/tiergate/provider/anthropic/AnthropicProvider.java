@@ -52,11 +52,8 @@ public final class AnthropicProvider implements Provider {
     public ChatResponse complete(ChatRequest request, CallContext context) throws ProviderException {
         AnthropicRequestTranslator.Translation translation =
                 AnthropicRequestTranslator.translate(request, endpoint.model(), false);
-        try (CallGuard guard = CallGuard.start(endpoint, context);
-                UpstreamResponse response = transport.post(messagesUri, headers("application/json"),
-                        Json.bytes(translation.body()), guard)) {
-            guard.firstTokenArrived();
-            byte[] body = transport.readAll(response, guard);
+        try (CallGuard guard = CallGuard.start(endpoint, context)) {
+            byte[] body = transport.exchange(messagesUri, headers("application/json"), Json.bytes(translation.body()), guard);
             try {
                 return parseMessage(body, translation.jsonViaTool());
             } catch (ProviderException e) {
@@ -70,7 +67,7 @@ public final class AnthropicProvider implements Provider {
         AnthropicRequestTranslator.Translation translation =
                 AnthropicRequestTranslator.translate(request, endpoint.model(), true);
         try (CallGuard guard = CallGuard.start(endpoint, context);
-                UpstreamResponse response = transport.post(messagesUri, headers("text/event-stream"),
+                UpstreamResponse response = transport.openStream(messagesUri, headers("text/event-stream"),
                         Json.bytes(translation.body()), guard)) {
             ChunkSink sink = new ChunkSink(listener, guard);
             AnthropicStreamTranslator translator = new AnthropicStreamTranslator(translation.jsonViaTool(), endpoint.name());

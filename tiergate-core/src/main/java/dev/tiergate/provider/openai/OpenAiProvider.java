@@ -54,11 +54,9 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public ChatResponse complete(ChatRequest request, CallContext context) throws ProviderException {
-        try (CallGuard guard = CallGuard.start(endpoint, context);
-                UpstreamResponse response = transport.post(completionsUri, headers("application/json"),
-                        Json.bytes(upstreamBody(request, false)), guard)) {
-            guard.firstTokenArrived();
-            byte[] body = transport.readAll(response, guard);
+        try (CallGuard guard = CallGuard.start(endpoint, context)) {
+            byte[] body = transport.exchange(completionsUri, headers("application/json"),
+                    Json.bytes(upstreamBody(request, false)), guard);
             try {
                 return parseCompletion(body);
             } catch (ProviderException e) {
@@ -70,7 +68,7 @@ public final class OpenAiProvider implements Provider {
     @Override
     public ChatResponse stream(ChatRequest request, CallContext context, StreamListener listener) throws ProviderException {
         try (CallGuard guard = CallGuard.start(endpoint, context);
-                UpstreamResponse response = transport.post(completionsUri, headers("text/event-stream"),
+                UpstreamResponse response = transport.openStream(completionsUri, headers("text/event-stream"),
                         Json.bytes(upstreamBody(request, true)), guard)) {
             ChunkSink sink = new ChunkSink(listener, guard);
             try {

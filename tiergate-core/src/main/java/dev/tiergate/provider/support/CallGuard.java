@@ -45,9 +45,8 @@ public final class CallGuard implements AutoCloseable {
         this.endpointName = endpoint.name();
         this.totalBudget = totalBudget;
         this.firstTokenBudget = endpoint.timeouts().firstToken();
-        this.totalAlarm = Alarm.after(totalBudget, () -> abort(Abort.TIMEOUT_TOTAL), "tiergate-total-" + endpointName);
-        this.firstTokenAlarm = Alarm.after(firstTokenBudget, () -> abort(Abort.TIMEOUT_FIRST_TOKEN),
-                "tiergate-first-token-" + endpointName);
+        this.totalAlarm = Alarm.after(totalBudget, () -> abort(Abort.TIMEOUT_TOTAL));
+        this.firstTokenAlarm = Alarm.after(firstTokenBudget, () -> abort(Abort.TIMEOUT_FIRST_TOKEN));
         this.unregisterCancel = context.onCancel(() -> abort(Abort.CANCELLED));
     }
 
@@ -84,6 +83,11 @@ public final class CallGuard implements AutoCloseable {
     /** Aborts the call because our own client went away (the stream listener failed). */
     public void cancel() {
         abort(Abort.CANCELLED);
+    }
+
+    /** The time this call may take in all: the model's total timeout capped by what the request has left. */
+    public Duration totalBudget() {
+        return totalBudget;
     }
 
     public Optional<Abort> aborted() {
