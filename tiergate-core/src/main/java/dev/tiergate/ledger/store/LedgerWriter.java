@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LedgerWriter implements LedgerSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LedgerWriter.class.getName());
     private static final long MAINTENANCE_EVERY_MS = Duration.ofHours(1).toMillis();
+    /** Re-checks a filling batch this often, so a burst commits at the batch size rather than at the interval. */
+    private static final long MAX_GATHER_NAP_NANOS = Duration.ofMillis(5).toNanos();
 
     private final LedgerStore store;
     private final Spool spool;
@@ -172,20 +174,21 @@ public final class LedgerWriter implements LedgerSink, AutoCloseable {
         }
     }
 
-    /** Group commit: take what else arrives within the flush interval, up to the batch size. */
+    /**
+     * Group commit: take what else arrives within the flush interval, up to the batch size. The writer sleeps
+     * between drains instead of waiting on the queue: a writer waiting on the queue is woken by every request's
+     * offer, one thread wake-up per request competing with the request path for the cores (it showed in the
+     * gateway's concurrency-1 p99).
+     */
     private void gather(List<LedgerEntry> batch) throws InterruptedException {
         long deadline = System.nanoTime() + settings.flushInterval().toNanos();
-        while (batch.size() < settings.batchSize()) {
+        while (true) {
             queue.drainTo(batch, settings.batchSize() - batch.size());
             long wait = deadline - System.nanoTime();
             if (batch.size() >= settings.batchSize() || wait <= 0 || !running) {
                 return;
             }
-            LedgerEntry next = queue.poll(wait, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
+            Thread.sleep(Duration.ofNanos(Math.min(wait, MAX_GATHER_NAP_NANOS)));
         }
     }
 

@@ -18,6 +18,7 @@ import dev.tiergate.provider.http.SseEvent;
 import dev.tiergate.provider.http.SseReader;
 import dev.tiergate.provider.http.UpstreamResponse;
 import dev.tiergate.provider.support.CallGuard;
+import dev.tiergate.provider.support.Deadlines;
 import dev.tiergate.provider.support.ChunkSink;
 import java.io.IOException;
 import java.net.URI;
@@ -33,11 +34,13 @@ public final class AnthropicProvider implements Provider {
     static final String API_VERSION = "2023-06-01";
 
     private final ModelEndpoint endpoint;
+    private final Deadlines deadlines;
     private final URI messagesUri;
     private final HttpTransport transport;
 
     public AnthropicProvider(ModelEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.deadlines = new Deadlines(endpoint.name());
         this.messagesUri = messagesUri(endpoint.baseUrl() == null ? DEFAULT_BASE_URL : endpoint.baseUrl());
         this.transport = new HttpTransport(endpoint);
     }
@@ -52,7 +55,7 @@ public final class AnthropicProvider implements Provider {
     public ChatResponse complete(ChatRequest request, CallContext context) throws ProviderException {
         AnthropicRequestTranslator.Translation translation =
                 AnthropicRequestTranslator.translate(request, endpoint.model(), false);
-        try (CallGuard guard = CallGuard.start(endpoint, context)) {
+        try (CallGuard guard = CallGuard.start(endpoint, context, deadlines)) {
             byte[] body = transport.exchange(messagesUri, headers("application/json"), Json.bytes(translation.body()), guard);
             try {
                 return parseMessage(body, translation.jsonViaTool());
@@ -66,7 +69,7 @@ public final class AnthropicProvider implements Provider {
     public ChatResponse stream(ChatRequest request, CallContext context, StreamListener listener) throws ProviderException {
         AnthropicRequestTranslator.Translation translation =
                 AnthropicRequestTranslator.translate(request, endpoint.model(), true);
-        try (CallGuard guard = CallGuard.start(endpoint, context);
+        try (CallGuard guard = CallGuard.start(endpoint, context, deadlines);
                 UpstreamResponse response = transport.openStream(messagesUri, headers("text/event-stream"),
                         Json.bytes(translation.body()), guard)) {
             ChunkSink sink = new ChunkSink(listener, guard);
@@ -128,5 +131,6 @@ public final class AnthropicProvider implements Provider {
     @Override
     public void close() {
         transport.close();
+        deadlines.close();
     }
 }

@@ -10,6 +10,7 @@ import dev.tiergate.provider.Provider;
 import dev.tiergate.provider.ProviderException;
 import dev.tiergate.provider.ProviderException.Kind;
 import dev.tiergate.provider.support.CallGuard;
+import dev.tiergate.provider.support.Deadlines;
 import dev.tiergate.provider.support.ChunkSink;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -25,11 +26,13 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
  */
 public final class BedrockProvider implements Provider {
     private final ModelEndpoint endpoint;
+    private final Deadlines deadlines;
     private final BedrockConnection connection;
     private final BedrockRuntimeAsyncClient client;
 
     public BedrockProvider(ModelEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.deadlines = new Deadlines(endpoint.name());
         this.connection = BedrockConnection.open(endpoint);
         this.client = connection.client();
     }
@@ -37,7 +40,7 @@ public final class BedrockProvider implements Provider {
     @Override
     public ChatResponse complete(ChatRequest request, CallContext context) throws ProviderException {
         BedrockRequestTranslator.Converse converse = BedrockRequestTranslator.translate(request);
-        try (CallGuard guard = CallGuard.start(endpoint, context)) {
+        try (CallGuard guard = CallGuard.start(endpoint, context, deadlines)) {
             CompletableFuture<ConverseResponse> pending = client.converse(converse.converse(endpoint.model()));
             guard.onAbort(() -> pending.cancel(true));
             try {
@@ -59,7 +62,7 @@ public final class BedrockProvider implements Provider {
     @Override
     public ChatResponse stream(ChatRequest request, CallContext context, StreamListener listener) throws ProviderException {
         BedrockRequestTranslator.Converse converse = BedrockRequestTranslator.translate(request);
-        try (CallGuard guard = CallGuard.start(endpoint, context)) {
+        try (CallGuard guard = CallGuard.start(endpoint, context, deadlines)) {
             EventStreamBridge bridge = new EventStreamBridge();
             CompletableFuture<Void> pending = client.converseStream(converse.converseStream(endpoint.model()), bridge);
             guard.onAbort(() -> {
@@ -106,5 +109,6 @@ public final class BedrockProvider implements Provider {
     @Override
     public void close() {
         connection.close();
+        deadlines.close();
     }
 }

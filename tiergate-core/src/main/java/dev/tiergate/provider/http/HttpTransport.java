@@ -69,6 +69,9 @@ public final class HttpTransport implements AutoCloseable {
                 .build();
         this.answerClient = WebClient.builder()
                 .connectTimeout(endpoint.timeouts().connect())
+                // no socket read timeout (Helidon's default is 30 s, shorter than a long answer): the guard's
+                // deadlines bound the call, and a timed read would arm a JDK timer, a scheduler wake-up, per read
+                .readTimeout(Duration.ZERO)
                 .followRedirects(false)
                 .keepAlive(true)
                 .proxy(Proxy.noProxy())
@@ -91,8 +94,6 @@ public final class HttpTransport implements AutoCloseable {
         try (InterruptWindow window = InterruptWindow.open()) {
             guard.onAbort(window::interrupt);
             HttpClientRequest request = answerClient.post().uri(uri)
-                    // a backstop only: the guard's alarms enforce the real first-token and total deadlines
-                    .readTimeout(guard.totalBudget())
                     .header(HeaderNames.CONTENT_TYPE, "application/json");
             headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));
             HttpClientResponse response;

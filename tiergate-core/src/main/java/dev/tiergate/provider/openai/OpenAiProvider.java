@@ -19,6 +19,7 @@ import dev.tiergate.provider.http.SseEvent;
 import dev.tiergate.provider.http.SseReader;
 import dev.tiergate.provider.http.UpstreamResponse;
 import dev.tiergate.provider.support.CallGuard;
+import dev.tiergate.provider.support.Deadlines;
 import dev.tiergate.provider.support.ChatCompletions;
 import dev.tiergate.provider.support.ChunkSink;
 import java.io.IOException;
@@ -42,11 +43,13 @@ public final class OpenAiProvider implements Provider {
     private static final URI DEFAULT_BASE_URL = URI.create("https://api.openai.com/v1");
 
     private final ModelEndpoint endpoint;
+    private final Deadlines deadlines;
     private final URI completionsUri;
     private final HttpTransport transport;
 
     public OpenAiProvider(ModelEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.deadlines = new Deadlines(endpoint.name());
         String base = (endpoint.baseUrl() == null ? DEFAULT_BASE_URL : endpoint.baseUrl()).toString();
         this.completionsUri = URI.create(base.replaceAll("/+$", "") + "/chat/completions");
         this.transport = new HttpTransport(endpoint);
@@ -54,7 +57,7 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public ChatResponse complete(ChatRequest request, CallContext context) throws ProviderException {
-        try (CallGuard guard = CallGuard.start(endpoint, context)) {
+        try (CallGuard guard = CallGuard.start(endpoint, context, deadlines)) {
             byte[] body = transport.exchange(completionsUri, headers("application/json"),
                     Json.bytes(upstreamBody(request, false)), guard);
             try {
@@ -67,7 +70,7 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public ChatResponse stream(ChatRequest request, CallContext context, StreamListener listener) throws ProviderException {
-        try (CallGuard guard = CallGuard.start(endpoint, context);
+        try (CallGuard guard = CallGuard.start(endpoint, context, deadlines);
                 UpstreamResponse response = transport.openStream(completionsUri, headers("text/event-stream"),
                         Json.bytes(upstreamBody(request, true)), guard)) {
             ChunkSink sink = new ChunkSink(listener, guard);
@@ -162,5 +165,6 @@ public final class OpenAiProvider implements Provider {
     @Override
     public void close() {
         transport.close();
+        deadlines.close();
     }
 }

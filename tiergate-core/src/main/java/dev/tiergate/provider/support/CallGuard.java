@@ -37,16 +37,16 @@ public final class CallGuard implements AutoCloseable {
     private final Duration firstTokenBudget;
     private final AtomicReference<Abort> abort = new AtomicReference<>();
     private final List<Runnable> teardowns = new CopyOnWriteArrayList<>();
-    private final Alarm totalAlarm;
-    private final Alarm firstTokenAlarm;
+    private final Deadlines.Alarm totalAlarm;
+    private final Deadlines.Alarm firstTokenAlarm;
     private final Runnable unregisterCancel;
 
-    private CallGuard(ModelEndpoint endpoint, CallContext context, Duration totalBudget) {
+    private CallGuard(ModelEndpoint endpoint, CallContext context, Duration totalBudget, Deadlines deadlines) {
         this.endpointName = endpoint.name();
         this.totalBudget = totalBudget;
         this.firstTokenBudget = endpoint.timeouts().firstToken();
-        this.totalAlarm = Alarm.after(totalBudget, () -> abort(Abort.TIMEOUT_TOTAL));
-        this.firstTokenAlarm = Alarm.after(firstTokenBudget, () -> abort(Abort.TIMEOUT_FIRST_TOKEN));
+        this.totalAlarm = deadlines.after(totalBudget, () -> abort(Abort.TIMEOUT_TOTAL));
+        this.firstTokenAlarm = deadlines.after(firstTokenBudget, () -> abort(Abort.TIMEOUT_FIRST_TOKEN));
         this.unregisterCancel = context.onCancel(() -> abort(Abort.CANCELLED));
     }
 
@@ -54,7 +54,7 @@ public final class CallGuard implements AutoCloseable {
      * Starts guarding a call. The total budget is the model's {@code timeouts.total} capped by what is left of the
      * request's own deadline, so a retry late in a request cannot outlive the request.
      */
-    public static CallGuard start(ModelEndpoint endpoint, CallContext context) throws ProviderException {
+    public static CallGuard start(ModelEndpoint endpoint, CallContext context, Deadlines deadlines) throws ProviderException {
         if (context.isCancelled()) {
             throw new ProviderException(Kind.CANCELLED, endpoint.name() + ": request cancelled before the call");
         }
@@ -64,7 +64,7 @@ public final class CallGuard implements AutoCloseable {
         if (budget.isZero() || budget.isNegative()) {
             throw new ProviderException(Kind.TIMEOUT_TOTAL, endpoint.name() + ": no time left for the call");
         }
-        return new CallGuard(endpoint, context, budget);
+        return new CallGuard(endpoint, context, budget, deadlines);
     }
 
     /** Registers how to tear the call down; runs it at once when the call was already aborted. Must be idempotent. */
