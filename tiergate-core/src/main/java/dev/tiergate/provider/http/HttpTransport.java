@@ -69,9 +69,11 @@ public final class HttpTransport implements AutoCloseable {
                 .build();
         this.answerClient = WebClient.builder()
                 .connectTimeout(endpoint.timeouts().connect())
-                // no socket read timeout (Helidon's default is 30 s, shorter than a long answer): the guard's
-                // deadlines bound the call, and a timed read would arm a JDK timer, a scheduler wake-up, per read
-                .readTimeout(Duration.ZERO)
+                // Helidon's default socket read timeout is 30 s, shorter than a long answer. It must not be zero
+                // either: a pooled connection's idle monitor (IdleInputStream) polls in 101 ms reads for as many
+                // rounds as the read timeout allows, and with no timeout it gives up after one round, closing every
+                // connection idle for 101 ms. The guard's deadlines are what bound a call; this is a backstop.
+                .readTimeout(endpoint.timeouts().total())
                 .followRedirects(false)
                 .keepAlive(true)
                 .proxy(Proxy.noProxy())
