@@ -48,6 +48,7 @@ import java.util.function.Function;
  */
 public final class HttpTransport implements AutoCloseable {
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final Duration BACKSTOP_MARGIN = Duration.ofSeconds(1);
     /** What the JDK client refuses to send; refused for both clients so a config behaves the same everywhere. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
@@ -72,8 +73,9 @@ public final class HttpTransport implements AutoCloseable {
                 // Helidon's default socket read timeout is 30 s, shorter than a long answer. It must not be zero
                 // either: a pooled connection's idle monitor (IdleInputStream) polls in 101 ms reads for as many
                 // rounds as the read timeout allows, and with no timeout it gives up after one round, closing every
-                // connection idle for 101 ms. The guard's deadlines are what bound a call; this is a backstop.
-                .readTimeout(endpoint.timeouts().total())
+                // connection idle for 101 ms. The guard's deadlines are what bound a call; this is a backstop, so it
+                // leaves them a margin to fire first and name the timeout correctly.
+                .readTimeout(endpoint.timeouts().total().plus(BACKSTOP_MARGIN))
                 .followRedirects(false)
                 .keepAlive(true)
                 .proxy(Proxy.noProxy())

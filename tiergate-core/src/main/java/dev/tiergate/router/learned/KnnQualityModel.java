@@ -94,28 +94,8 @@ public final class KnnQualityModel implements QualityModel {
         int n = scales.length;
         int m = models.size();
         double[] sims = new double[n];
-        float[] vec = dequantised;
-        int d8 = dim & ~7;
         for (int i = 0; i < n; i++) {
-            int off = i * dim;
-            // eight independent accumulators: lets the JIT pipeline the multiply-adds
-            float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-            int d = 0;
-            for (; d < d8; d += 8) {
-                a0 += vec[off + d] * embedding[d];
-                a1 += vec[off + d + 1] * embedding[d + 1];
-                a2 += vec[off + d + 2] * embedding[d + 2];
-                a3 += vec[off + d + 3] * embedding[d + 3];
-                a4 += vec[off + d + 4] * embedding[d + 4];
-                a5 += vec[off + d + 5] * embedding[d + 5];
-                a6 += vec[off + d + 6] * embedding[d + 6];
-                a7 += vec[off + d + 7] * embedding[d + 7];
-            }
-            float s = (a0 + a1) + (a2 + a3) + (a4 + a5) + (a6 + a7);
-            for (; d < dim; d++) {
-                s += vec[off + d] * embedding[d];
-            }
-            sims[i] = s;
+            sims[i] = DotProducts.dot(dequantised, i * dim, embedding, dim);
         }
         int kk = Math.min(k, n);
         int[] top = topK(sims, kk);
