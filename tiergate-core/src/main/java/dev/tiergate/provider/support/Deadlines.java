@@ -7,32 +7,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The deadlines of one provider's calls, checked by one sweeper thread every {@link #TICK}. Arming and disarming
- * touch only a concurrent set: no thread is started, woken or re-scheduled per call. Every per-call timer we tried
- * (a sleeping virtual thread, the JDK's delay schedulers behind {@code completeOnTimeout} and timed socket reads)
- * wakes a scheduler thread on each arm and disarm, two to four extra wake-ups per request that competed with the
- * request path for the cores and showed in the concurrency-1 p99. The price is precision: an alarm fires up to
- * one tick late, which is nothing against timeouts of seconds. The sweeper parks for good after a second without
- * calls, so an idle gateway costs nothing.
+ * The deadlines of one provider's calls, watched by one sweeper thread that sleeps until the earliest of them (or
+ * for a second, when there is none sooner). Arming and disarming touch only a concurrent set: no thread is started,
+ * woken or re-scheduled per call, except when a new deadline falls before the sweeper's planned wake-up, which in
+ * steady traffic never happens (every call of an endpoint has the same timeouts, so each new deadline is the
+ * latest). Every per-call timer we tried (a sleeping virtual thread, the JDK's delay schedulers behind
+ * {@code completeOnTimeout} and timed socket reads) woke a scheduler thread on each arm and disarm, two to four
+ * extra wake-ups per request that competed with the request path for the cores.
  */
 public final class Deadlines implements AutoCloseable {
-    static final Duration TICK = Duration.ofMillis(5);
-    private static final long IDLE_BEFORE_PARKING_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final long MAX_SLEEP_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Set<Alarm> armed = ConcurrentHashMap.newKeySet();
     private final Thread sweeper;
-    private volatile boolean parked;
+    /** When the sweeper will next look, as a {@link System#nanoTime()}; "now" while it is looking. */
+    private volatile long sleepingUntil;
     private volatile boolean running = true;
 
     public Deadlines(String name) {
+        sleepingUntil = System.nanoTime();
         sweeper = Thread.ofPlatform().name("tiergate-deadlines-" + name).daemon(true).start(this::sweep);
     }
 
     /** Runs {@code action} on the sweeper thread once {@code delay} has passed, unless disarmed first. Keep it short. */
     public Alarm after(Duration delay, Runnable action) {
-        Alarm alarm = new Alarm(System.nanoTime() + Math.max(0, delay.toNanos()), action);
+        long due = System.nanoTime() + Math.max(0, delay.toNanos());
+        Alarm alarm = new Alarm(due, action);
         armed.add(alarm);
-        if (parked) {
+        if (due - sleepingUntil < 0) {
             LockSupport.unpark(sweeper);
         }
         return alarm;
@@ -77,24 +79,26 @@ public final class Deadlines implements AutoCloseable {
     }
 
     private void sweep() {
-        long lastBusy = System.nanoTime();
         while (running) {
-            if (armed.isEmpty() && System.nanoTime() - lastBusy > IDLE_BEFORE_PARKING_NANOS) {
-                parked = true;
-                if (armed.isEmpty() && running) { // re-checked after publishing 'parked', so no arm goes unseen
-                    LockSupport.park(this);
-                }
-                parked = false;
-                lastBusy = System.nanoTime();
-                continue;
-            }
-            LockSupport.parkNanos(this, TICK.toNanos());
             long now = System.nanoTime();
-            if (!armed.isEmpty()) {
-                lastBusy = now;
-                for (Alarm alarm : armed) {
-                    alarm.fireIfDue(now);
+            sleepingUntil = now;
+            long next = now + MAX_SLEEP_NANOS;
+            for (Alarm alarm : armed) {
+                alarm.fireIfDue(now);
+                if (!alarm.fired() && alarm.dueNanos - next < 0) {
+                    next = alarm.dueNanos;
                 }
+            }
+            sleepingUntil = next;
+            // an alarm armed between the scan and the line above saw "now" and did not wake us: look once more
+            for (Alarm alarm : armed) {
+                if (alarm.dueNanos - next < 0) {
+                    next = alarm.dueNanos;
+                }
+            }
+            long sleep = next - System.nanoTime();
+            if (sleep > 0) {
+                LockSupport.parkNanos(this, sleep);
             }
         }
     }

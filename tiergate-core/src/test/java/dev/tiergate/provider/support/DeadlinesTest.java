@@ -39,11 +39,27 @@ class DeadlinesTest {
     @Test
     void anIdleSweeperWakesForANewAlarm() throws Exception {
         try (Deadlines deadlines = new Deadlines("test")) {
-            Thread.sleep(1_300); // past the idle period: the sweeper is parked for good
+            Thread.sleep(1_300); // nothing armed: the sweeper sleeps in one-second naps
             CountDownLatch fired = new CountDownLatch(1);
             deadlines.after(Duration.ofMillis(20), fired::countDown);
 
             assertThat(fired.await(2, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aDeadlineSoonerThanThePendingOnesWakesTheSweeper() throws Exception {
+        try (Deadlines deadlines = new Deadlines("test")) {
+            AtomicInteger late = new AtomicInteger();
+            deadlines.after(Duration.ofSeconds(30), late::incrementAndGet);
+            Thread.sleep(50); // the sweeper now sleeps until the 30 s deadline, or for its one-second nap
+            CountDownLatch fired = new CountDownLatch(1);
+            long start = System.nanoTime();
+            deadlines.after(Duration.ofMillis(40), fired::countDown);
+
+            assertThat(fired.await(2, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+            assertThat(late).hasValue(0);
         }
     }
 
