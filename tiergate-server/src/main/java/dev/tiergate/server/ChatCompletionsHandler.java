@@ -6,6 +6,7 @@ import dev.tiergate.config.ServerConfig;
 import dev.tiergate.pipeline.Gateway;
 import dev.tiergate.pipeline.GatewayException;
 import dev.tiergate.pipeline.GatewayResult;
+import dev.tiergate.pipeline.RequestIds;
 import dev.tiergate.pipeline.RequestMeta;
 import dev.tiergate.provider.CallContext;
 import io.helidon.http.HeaderNames;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /** {@code POST /v1/chat/completions}: parse, authenticate, validate, hand to the gateway, write JSON or SSE. */
 final class ChatCompletionsHandler implements Handler {
@@ -34,7 +34,7 @@ final class ChatCompletionsHandler implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
-        String requestId = "tg-" + UUID.randomUUID();
+        String requestId = RequestIds.next();
         res.header(HeaderNames.create(ResponseHeaders.REQUEST_ID), requestId);
         SseSink sink = null;
         try {
