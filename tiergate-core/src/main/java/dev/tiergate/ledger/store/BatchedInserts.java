@@ -9,19 +9,25 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Portable inserts: JDBC batches of prepared statements, {@code ON CONFLICT DO NOTHING} for idempotent replays. */
+/** Portable inserts: multi-row or batched prepared statements, {@code ON CONFLICT DO NOTHING} for idempotent replays. */
 final class BatchedInserts {
     private BatchedInserts() {}
 
-    static final String INSERT_REQUEST = "INSERT INTO ledger_request (id, ts, key_id, route, strategy, score, threshold, "
+    /** SQLite allows 32,766 parameters per statement and PostgreSQL 65,535: 64 rows of 29 columns is far below both. */
+    static final int ROWS_PER_STATEMENT = 64;
+    private static final int REQUEST_COLUMNS = 29;
+    private static final int ATTEMPT_COLUMNS = 17;
+    private static final String INSERT_REQUEST_PREFIX = "INSERT INTO ledger_request (id, ts, key_id, route, strategy, score, threshold, "
             + "category, routed_tier, tier, tier_index, model, status, error_code, streamed, escalated, terminal, gate_failed, "
             + "input_tokens, cached_tokens, output_tokens, cost_usd, cf_cost_usd, cf_output_tokens, cf_estimate, latency_ms, "
-            + "ttft_ms, attempts, prompt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
-    static final String INSERT_ATTEMPT = "INSERT INTO ledger_attempt (request_id, ts, seq, model, upstream_model, tier, "
+            + "ttft_ms, attempts, prompt) VALUES ";
+    private static final String INSERT_ATTEMPT_PREFIX = "INSERT INTO ledger_attempt (request_id, ts, seq, model, upstream_model, tier, "
             + "tier_index, input_tokens, cached_tokens, output_tokens, cost_usd, latency_ms, ttft_ms, status, http_status, error, gates) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+            + "VALUES ";
+
     private static final String INSERT_SHADOW = "INSERT INTO ledger_shadow (request_id, ts, key_id, route, category, tier, model, "
             + "frontier_model, judge_model, verdict_first, verdict_second, parity, routed_output_tokens, frontier_output_tokens, cost_usd) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
@@ -29,26 +35,59 @@ final class BatchedInserts {
             + "frontier_tokens) VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 
     /**
-     * Requests and their attempts. Measured on the 2-core benchmark machine, PostgreSQL's COPY through a staging
-     * table was no faster than these batches (the driver rewrites them into multi-row inserts), so one path serves both.
+     * Requests and their attempts, {@link #ROWS_PER_STATEMENT} rows per INSERT: one statement execution per chunk
+     * instead of one per row cut the SQLite writer's CPU per record (bench/ledger, docs/BENCHMARKS.md), and that CPU
+     * competes with the request path. PostgreSQL's COPY through a staging table was no faster than this.
      */
     static void insertRequests(Connection c, List<RequestRecord> requests) throws SQLException {
-        try (PreparedStatement req = c.prepareStatement(INSERT_REQUEST); PreparedStatement att = c.prepareStatement(INSERT_ATTEMPT)) {
-            int attempts = 0;
-            for (RequestRecord r : requests) {
-                bindRequest(req, r);
-                req.addBatch();
-                for (AttemptRecord a : r.attempts()) {
-                    bindAttempt(att, r, a);
-                    att.addBatch();
-                    attempts++;
-                }
-            }
-            req.executeBatch();
-            if (attempts > 0) {
-                att.executeBatch();
+        List<Attempt> attempts = new ArrayList<>();
+        for (RequestRecord r : requests) {
+            for (AttemptRecord a : r.attempts()) {
+                attempts.add(new Attempt(r, a));
             }
         }
+        insertChunked(c, INSERT_REQUEST_PREFIX, REQUEST_COLUMNS, requests, BatchedInserts::bindRequest);
+        insertChunked(c, INSERT_ATTEMPT_PREFIX, ATTEMPT_COLUMNS, attempts, (ps, base, x) -> bindAttempt(ps, base, x.request(), x.attempt()));
+    }
+
+    private record Attempt(RequestRecord request, AttemptRecord attempt) {}
+
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, int base, T row) throws SQLException;
+    }
+
+    private static <T> void insertChunked(Connection c, String prefix, int columns, List<T> rows, Binder<T> binder)
+            throws SQLException {
+        int full = rows.size() / ROWS_PER_STATEMENT;
+        if (full > 0) {
+            try (PreparedStatement ps = c.prepareStatement(multiRow(prefix, columns, ROWS_PER_STATEMENT))) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
+                        binder.bind(ps, i * columns, rows.get(chunk * ROWS_PER_STATEMENT + i));
+                    }
+                    ps.executeUpdate();
+                }
+            }
+        }
+        int rest = rows.size() - full * ROWS_PER_STATEMENT;
+        if (rest > 0) {
+            try (PreparedStatement ps = c.prepareStatement(multiRow(prefix, columns, rest))) {
+                for (int i = 0; i < rest; i++) {
+                    binder.bind(ps, i * columns, rows.get(full * ROWS_PER_STATEMENT + i));
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static String multiRow(String prefix, int columns, int rows) {
+        String row = "(" + "?,".repeat(columns - 1) + "?)";
+        StringBuilder sql = new StringBuilder(prefix.length() + rows * (row.length() + 1) + 32).append(prefix);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ",").append(row);
+        }
+        return sql.append(" ON CONFLICT DO NOTHING").toString();
     }
 
     static void insertShadows(Connection c, List<ShadowRecord> shadows) throws SQLException {
@@ -101,56 +140,56 @@ final class BatchedInserts {
         return a.gates().isEmpty() ? null : Json.MAPPER.valueToTree(a.gates()).toString();
     }
 
-    private static void bindRequest(PreparedStatement ps, RequestRecord r) throws SQLException {
-        ps.setString(1, r.id());
-        ps.setLong(2, r.atMillis());
-        ps.setString(3, r.keyId());
-        ps.setString(4, r.route());
-        ps.setString(5, r.strategy());
-        setDouble(ps, 6, r.score());
-        setDouble(ps, 7, r.threshold());
-        ps.setString(8, r.category());
-        ps.setString(9, r.routedTier());
-        ps.setString(10, r.tier());
-        ps.setInt(11, r.tierIndex());
-        ps.setString(12, r.model());
-        ps.setInt(13, r.status());
-        ps.setString(14, r.errorCode());
-        ps.setBoolean(15, r.streamed());
-        ps.setBoolean(16, r.escalated());
-        ps.setBoolean(17, r.terminal());
-        ps.setBoolean(18, r.gateFailed());
-        ps.setLong(19, r.inputTokens());
-        ps.setLong(20, r.cachedTokens());
-        ps.setLong(21, r.outputTokens());
-        ps.setDouble(22, r.costUsd());
-        ps.setDouble(23, r.counterfactualUsd());
-        ps.setLong(24, r.counterfactualOutputTokens());
-        ps.setString(25, r.counterfactualEstimate());
-        ps.setLong(26, r.latencyMs());
-        setLong(ps, 27, r.ttftMs());
-        ps.setInt(28, r.attempts().size());
-        ps.setString(29, r.prompt());
+    private static void bindRequest(PreparedStatement ps, int base, RequestRecord r) throws SQLException {
+        ps.setString(base + 1, r.id());
+        ps.setLong(base + 2, r.atMillis());
+        ps.setString(base + 3, r.keyId());
+        ps.setString(base + 4, r.route());
+        ps.setString(base + 5, r.strategy());
+        setDouble(ps, base + 6, r.score());
+        setDouble(ps, base + 7, r.threshold());
+        ps.setString(base + 8, r.category());
+        ps.setString(base + 9, r.routedTier());
+        ps.setString(base + 10, r.tier());
+        ps.setInt(base + 11, r.tierIndex());
+        ps.setString(base + 12, r.model());
+        ps.setInt(base + 13, r.status());
+        ps.setString(base + 14, r.errorCode());
+        ps.setBoolean(base + 15, r.streamed());
+        ps.setBoolean(base + 16, r.escalated());
+        ps.setBoolean(base + 17, r.terminal());
+        ps.setBoolean(base + 18, r.gateFailed());
+        ps.setLong(base + 19, r.inputTokens());
+        ps.setLong(base + 20, r.cachedTokens());
+        ps.setLong(base + 21, r.outputTokens());
+        ps.setDouble(base + 22, r.costUsd());
+        ps.setDouble(base + 23, r.counterfactualUsd());
+        ps.setLong(base + 24, r.counterfactualOutputTokens());
+        ps.setString(base + 25, r.counterfactualEstimate());
+        ps.setLong(base + 26, r.latencyMs());
+        setLong(ps, base + 27, r.ttftMs());
+        ps.setInt(base + 28, r.attempts().size());
+        ps.setString(base + 29, r.prompt());
     }
 
-    private static void bindAttempt(PreparedStatement ps, RequestRecord r, AttemptRecord a) throws SQLException {
-        ps.setString(1, r.id());
-        ps.setLong(2, r.atMillis());
-        ps.setInt(3, a.seq());
-        ps.setString(4, a.model());
-        ps.setString(5, a.upstreamModel());
-        ps.setString(6, a.tier());
-        ps.setInt(7, a.tierIndex());
-        ps.setLong(8, a.inputTokens());
-        ps.setLong(9, a.cachedTokens());
-        ps.setLong(10, a.outputTokens());
-        ps.setDouble(11, a.costUsd());
-        ps.setLong(12, a.latencyMs());
-        setLong(ps, 13, a.ttftMs());
-        ps.setString(14, a.status());
-        ps.setInt(15, a.httpStatus());
-        ps.setString(16, a.error());
-        ps.setString(17, gatesJson(a));
+    private static void bindAttempt(PreparedStatement ps, int base, RequestRecord r, AttemptRecord a) throws SQLException {
+        ps.setString(base + 1, r.id());
+        ps.setLong(base + 2, r.atMillis());
+        ps.setInt(base + 3, a.seq());
+        ps.setString(base + 4, a.model());
+        ps.setString(base + 5, a.upstreamModel());
+        ps.setString(base + 6, a.tier());
+        ps.setInt(base + 7, a.tierIndex());
+        ps.setLong(base + 8, a.inputTokens());
+        ps.setLong(base + 9, a.cachedTokens());
+        ps.setLong(base + 10, a.outputTokens());
+        ps.setDouble(base + 11, a.costUsd());
+        ps.setLong(base + 12, a.latencyMs());
+        setLong(ps, base + 13, a.ttftMs());
+        ps.setString(base + 14, a.status());
+        ps.setInt(base + 15, a.httpStatus());
+        ps.setString(base + 16, a.error());
+        ps.setString(base + 17, gatesJson(a));
     }
 
     private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
