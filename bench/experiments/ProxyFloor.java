@@ -7,7 +7,7 @@
 //       async-direct  the same with HttpClient.Builder.executor(Runnable::run): no hop through the client's worker pool
 //       sync          send(ofByteArray) on the request's virtual thread
 //       webclient     Helidon WebClient (blocking I/O on the request's virtual thread, pooled keep-alive connections);
-//                     needs helidon-webclient on the class path
+//                     (what Tiergate's HttpTransport does for whole answers since session 2)
 // Measured by bench/experiments/floor.sh.
 import io.helidon.webserver.WebServer;
 import java.io.InputStream;

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Measures ProxyFloor.java's modes at concurrency 1 and 32 against the nginx upstream at 0 ms, beside the direct
 # upstream: the latency and throughput of Tiergate's HTTP stack without Tiergate. Loopback only, ~3 min.
-# Usage: bench/experiments/floor.sh [MODES...]   (default: static async async-direct sync)
-# Environment: BENCH_TIERGATE_HOME (whose tiergate-cli/target/tiergate.jar to use), BENCH_NICE, FLOOR_JAVA_OPTS
+# Usage: bench/experiments/floor.sh [MODES...]   (default: static async async-direct sync webclient)
+# Environment: BENCH_TIERGATE_HOME (whose tiergate-cli/target/tiergate.jar to use), BENCH_NICE, FLOOR_JAVA_OPTS,
+#   FLOOR_EXTRA_CP (extra class path, e.g. helidon-webclient jars for a Tiergate jar older than the WebClient transport)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BENCH_DIR="$(cd "$here/.." && pwd)"
 BENCH_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 . "$BENCH_DIR/lib.sh"
-modes=("$@"); [ ${#modes[@]} -gt 0 ] || modes=(static async async-direct sync)
+modes=("$@"); [ ${#modes[@]} -gt 0 ] || modes=(static async async-direct sync webclient)
 jar="$(cd "${BENCH_TIERGATE_HOME:-$BENCH_ROOT}" && pwd)/tiergate-cli/target/tiergate.jar"
 [ -f "$jar" ] || bench_die "no $jar: build Tiergate first (bin/tiergate builds it)"
 jdk="$(bench_jdk)"
