@@ -6,6 +6,7 @@ import dev.tiergate.provider.ProviderException.Kind;
 import dev.tiergate.provider.support.CallGuard;
 import dev.tiergate.provider.support.InterruptWindow;
 import dev.tiergate.provider.support.VirtualThreads;
+import io.helidon.common.tls.Tls;
 import io.helidon.http.ClientResponseHeaders;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientRequest;
@@ -23,6 +24,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +34,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * JSON-over-HTTP to one endpoint, one keep-alive pool per endpoint and per kind of call, every exchange wired to
@@ -76,12 +79,23 @@ public final class HttpTransport implements AutoCloseable {
                 // connection idle for 101 ms. The guard's deadlines are what bound a call; this is a backstop, so it
                 // leaves them a margin to fire first and name the timeout correctly.
                 .readTimeout(endpoint.timeouts().total().plus(BACKSTOP_MARGIN))
+                // the JVM's default TLS context, as the JDK client uses: certificates and trust stores configured
+                // with the standard javax.net.ssl settings apply to both clients (Helidon would build its own)
+                .tls(Tls.builder().sslContext(defaultSslContext()).build())
                 .followRedirects(false)
                 .keepAlive(true)
                 .proxy(Proxy.noProxy())
                 .servicesDiscoverServices(false)
                 .shareConnectionCache(false)
                 .build();
+    }
+
+    private static SSLContext defaultSslContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no default TLS context", e);
+        }
     }
 
     /**
