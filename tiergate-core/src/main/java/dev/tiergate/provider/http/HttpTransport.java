@@ -197,7 +197,9 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Failures before any response header arrived, from either client. */
     ProviderException classifySendFailure(Throwable failure) {
+        boolean io = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            io |= t instanceof IOException;
             if (t instanceof HttpConnectTimeoutException
                     || t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
                 return new ProviderException(Kind.TIMEOUT_CONNECT, endpoint.name() + ": connect timed out after "
@@ -212,10 +214,6 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         // a reset or an early close before the headers: the request never got an answer, so trying again is safe
-        boolean io = false;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            io |= t instanceof IOException;
-        }
         return new ProviderException(io ? Kind.CONNECT : Kind.PROTOCOL, endpoint.name() + ": request failed: " + describe(failure), failure);
     }
 

@@ -85,11 +85,6 @@ public final class CallGuard implements AutoCloseable {
         abort(Abort.CANCELLED);
     }
 
-    /** The time this call may take in all: the model's total timeout capped by what the request has left. */
-    public Duration totalBudget() {
-        return totalBudget;
-    }
-
     public Optional<Abort> aborted() {
         return Optional.ofNullable(abort.get());
     }

@@ -16,18 +16,12 @@ public final class VirtualThreads {
     private VirtualThreads() {}
 
     public static <T> T call(Call<T> call, CallGuard guard) throws ProviderException {
-        FutureTask<T> task = new FutureTask<>(() -> {
-            try {
-                return call.run();
-            } catch (ProviderException e) {
-                throw new ExecutionException(e);
-            }
-        });
+        FutureTask<T> task = new FutureTask<>(call::run);
         Thread.ofVirtual().name("tiergate-call-" + guard.endpointName()).start(task);
         try {
             return task.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof ExecutionException wrapped ? wrapped.getCause() : e.getCause();
+            Throwable cause = e.getCause();
             if (cause instanceof ProviderException providerFailure) {
                 throw providerFailure;
             }
