@@ -6,7 +6,9 @@
 # Usage: bench/run.sh            (about 6 minutes with the defaults; all traffic goes to 127.0.0.1 only)
 # Settings (environment):
 #   BENCH_DURATION=10            seconds per measurement
-#   BENCH_WARMUP=10              seconds of warm-up per gateway at the start of each upstream latency (c=32 / c=256)
+#   BENCH_WARMUP=30              seconds of warm-up per gateway at the start of each upstream latency (c=32 / c=256);
+#                                Tiergate's C2 compiler is still busy for ~20 s of load after start (it took half a core
+#                                through the first c=1 measurement with 10 s)
 #   BENCH_PREWARM=2              seconds of unmeasured load just before each measurement, at its concurrency
 #   BENCH_CONCURRENCY="1 32 256"
 #   BENCH_LATENCIES="0 50"       the upstream's fixed latency, in ms
@@ -30,7 +32,7 @@ BENCH_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 . "$BENCH_DIR/lib.sh"
 
 duration="${BENCH_DURATION:-10}"
-warmup="${BENCH_WARMUP:-10}"
+warmup="${BENCH_WARMUP:-30}"
 prewarm="${BENCH_PREWARM:-2}"
 concurrencies="${BENCH_CONCURRENCY:-1 32 256}"
 latencies="${BENCH_LATENCIES:-0 50}"

@@ -7,7 +7,10 @@
 //       async-direct  the same with HttpClient.Builder.executor(Runnable::run): no hop through the client's worker pool
 //       sync          send(ofByteArray) on the request's virtual thread
 //       webclient     Helidon WebClient (blocking I/O on the request's virtual thread, pooled keep-alive connections);
-//                     (what Tiergate's HttpTransport does for whole answers since session 2)
+//                     (what Tiergate's HttpTransport did for whole answers in session 2)
+//       webclient-own Helidon WebClient on connections this program pools itself (ClientRequest.connection): no idle
+//                     monitor virtual thread per pooled connection; a failure on a reused connection retries once
+//                     on a new one
 // Measured by bench/experiments/floor.sh.
 import io.helidon.webserver.WebServer;
 import java.io.InputStream;
@@ -30,8 +33,9 @@ public class ProxyFloor {
             builder.executor(Runnable::run);
         }
         HttpClient client = builder.build();
-        io.helidon.webclient.api.WebClient webClient = mode.equals("webclient")
+        io.helidon.webclient.api.WebClient webClient = mode.startsWith("webclient")
                 ? io.helidon.webclient.api.WebClient.builder().baseUri(upstream.resolve("/")).build() : null;
+        OwnPool pool = mode.equals("webclient-own") ? new OwnPool(webClient, upstream) : null;
         WebServer server = WebServer.builder().host("127.0.0.1").port(port).routing(r -> r.post("/v1/chat/completions", (req, res) -> {
             byte[] in = req.content().as(byte[].class);
             byte[] out;
@@ -41,7 +45,9 @@ public class ProxyFloor {
                 HttpRequest up = HttpRequest.newBuilder(upstream).timeout(Duration.ofSeconds(30))
                         .header("content-type", "application/json").header("authorization", "Bearer bench")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(in)).build();
-                if (mode.equals("webclient")) {
+                if (pool != null) {
+                    out = pool.post(in);
+                } else if (mode.equals("webclient")) {
                     try (var resp = webClient.post("/v1/chat/completions").header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json")
                             .header(io.helidon.http.HeaderNames.AUTHORIZATION, "Bearer bench").submit(in)) {
                         try (InputStream body = resp.inputStream()) {
@@ -62,5 +68,46 @@ public class ProxyFloor {
         })).build().start();
         System.err.println("ProxyFloor " + mode + " on 127.0.0.1:" + server.port());
         Thread.currentThread().join();
+    }
+
+    static final class OwnPool {
+        private final io.helidon.webclient.api.WebClient client;
+        private final io.helidon.webclient.api.ConnectionKey key;
+        private final java.util.concurrent.ConcurrentLinkedDeque<io.helidon.webclient.api.TcpClientConnection> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+        OwnPool(io.helidon.webclient.api.WebClient client, URI upstream) {
+            this.client = client;
+            var config = client.prototype();
+            this.key = io.helidon.webclient.api.ConnectionKey.create(upstream.getScheme(), upstream.getHost(), upstream.getPort(),
+                    io.helidon.common.tls.Tls.builder().enabled(false).build(), config.dnsResolver(), config.dnsAddressLookup(),
+                    io.helidon.webclient.api.Proxy.noProxy());
+        }
+
+        byte[] post(byte[] in) throws java.io.IOException {
+            io.helidon.webclient.api.TcpClientConnection reused = idle.pollFirst();
+            if (reused != null) {
+                try {
+                    return send(reused, in);
+                } catch (RuntimeException stale) {
+                    reused.closeResource();
+                }
+            }
+            return send(fresh(), in);
+        }
+
+        private io.helidon.webclient.api.TcpClientConnection fresh() {
+            return io.helidon.webclient.api.TcpClientConnection.create(client, key, java.util.List.of("http/1.1"),
+                    c -> c.isConnected() && idle.offerFirst(c), c -> { }).connect();
+        }
+
+        private byte[] send(io.helidon.webclient.api.TcpClientConnection connection, byte[] in) throws java.io.IOException {
+            try (var resp = client.post("/v1/chat/completions").connection(connection)
+                    .header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/json")
+                    .header(io.helidon.http.HeaderNames.AUTHORIZATION, "Bearer bench").submit(in)) {
+                try (InputStream body = resp.inputStream()) {
+                    return body.readAllBytes();
+                }
+            }
+        }
     }
 }

@@ -5,7 +5,6 @@ import dev.tiergate.ledger.AttemptRecord;
 import dev.tiergate.ledger.LengthPair;
 import dev.tiergate.ledger.RequestRecord;
 import dev.tiergate.ledger.ShadowRecord;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -28,6 +27,10 @@ final class BatchedInserts {
             + "tier_index, input_tokens, cached_tokens, output_tokens, cost_usd, latency_ms, ttft_ms, status, http_status, error, gates) "
             + "VALUES ";
 
+    /** Index k holds the statement for 2^k rows. */
+    private static final String[] INSERT_REQUEST = multiRowStatements(INSERT_REQUEST_PREFIX, REQUEST_COLUMNS);
+    private static final String[] INSERT_ATTEMPT = multiRowStatements(INSERT_ATTEMPT_PREFIX, ATTEMPT_COLUMNS);
+
     private static final String INSERT_SHADOW = "INSERT INTO ledger_shadow (request_id, ts, key_id, route, category, tier, model, "
             + "frontier_model, judge_model, verdict_first, verdict_second, parity, routed_output_tokens, frontier_output_tokens, cost_usd) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
@@ -39,15 +42,15 @@ final class BatchedInserts {
      * instead of one per row cut the SQLite writer's CPU per record (bench/ledger, docs/BENCHMARKS.md), and that CPU
      * competes with the request path. PostgreSQL's COPY through a staging table was no faster than this.
      */
-    static void insertRequests(Connection c, List<RequestRecord> requests) throws SQLException {
+    static void insertRequests(StatementCache c, List<RequestRecord> requests) throws SQLException {
         List<Attempt> attempts = new ArrayList<>();
         for (RequestRecord r : requests) {
             for (AttemptRecord a : r.attempts()) {
                 attempts.add(new Attempt(r, a));
             }
         }
-        insertChunked(c, INSERT_REQUEST_PREFIX, REQUEST_COLUMNS, requests, BatchedInserts::bindRequest);
-        insertChunked(c, INSERT_ATTEMPT_PREFIX, ATTEMPT_COLUMNS, attempts, (ps, base, x) -> bindAttempt(ps, base, x.request(), x.attempt()));
+        insertChunked(c, INSERT_REQUEST, REQUEST_COLUMNS, requests, BatchedInserts::bindRequest);
+        insertChunked(c, INSERT_ATTEMPT, ATTEMPT_COLUMNS, attempts, (ps, base, x) -> bindAttempt(ps, base, x.request(), x.attempt()));
     }
 
     private record Attempt(RequestRecord request, AttemptRecord attempt) {}
@@ -57,28 +60,33 @@ final class BatchedInserts {
         void bind(PreparedStatement ps, int base, T row) throws SQLException;
     }
 
-    private static <T> void insertChunked(Connection c, String prefix, int columns, List<T> rows, Binder<T> binder)
+    /**
+     * Full chunks of {@link #ROWS_PER_STATEMENT} rows, then the rest in chunks of halving powers of two (15 rows go
+     * as 8 + 4 + 2 + 1): a handful of statement shapes per table, compiled once and kept in the cache, however the
+     * batch sizes vary.
+     */
+    private static <T> void insertChunked(StatementCache c, String[] statements, int columns, List<T> rows, Binder<T> binder)
             throws SQLException {
-        int full = rows.size() / ROWS_PER_STATEMENT;
-        if (full > 0) {
-            try (PreparedStatement ps = c.prepareStatement(multiRow(prefix, columns, ROWS_PER_STATEMENT))) {
-                for (int chunk = 0; chunk < full; chunk++) {
-                    for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
-                        binder.bind(ps, i * columns, rows.get(chunk * ROWS_PER_STATEMENT + i));
-                    }
-                    ps.executeUpdate();
-                }
-            }
-        }
-        int rest = rows.size() - full * ROWS_PER_STATEMENT;
-        if (rest > 0) {
-            try (PreparedStatement ps = c.prepareStatement(multiRow(prefix, columns, rest))) {
-                for (int i = 0; i < rest; i++) {
-                    binder.bind(ps, i * columns, rows.get(full * ROWS_PER_STATEMENT + i));
+        int done = 0;
+        for (int k = statements.length - 1; k >= 0; k--) {
+            int chunk = 1 << k;
+            while (rows.size() - done >= chunk) {
+                PreparedStatement ps = c.prepared(statements[k]);
+                for (int i = 0; i < chunk; i++) {
+                    binder.bind(ps, i * columns, rows.get(done + i));
                 }
                 ps.executeUpdate();
+                done += chunk;
             }
         }
+    }
+
+    private static String[] multiRowStatements(String prefix, int columns) {
+        String[] statements = new String[Integer.numberOfTrailingZeros(ROWS_PER_STATEMENT) + 1];
+        for (int k = 0; k < statements.length; k++) {
+            statements[k] = multiRow(prefix, columns, 1 << k);
+        }
+        return statements;
     }
 
     static String multiRow(String prefix, int columns, int rows) {
@@ -90,49 +98,47 @@ final class BatchedInserts {
         return sql.append(" ON CONFLICT DO NOTHING").toString();
     }
 
-    static void insertShadows(Connection c, List<ShadowRecord> shadows) throws SQLException {
+    static void insertShadows(StatementCache c, List<ShadowRecord> shadows) throws SQLException {
         if (shadows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_SHADOW)) {
-            for (ShadowRecord s : shadows) {
-                ps.setString(1, s.requestId());
-                ps.setLong(2, s.atMillis());
-                ps.setString(3, s.keyId());
-                ps.setString(4, s.route());
-                ps.setString(5, s.category());
-                ps.setString(6, s.tier());
-                ps.setString(7, s.model());
-                ps.setString(8, s.frontierModel());
-                ps.setString(9, s.judgeModel());
-                ps.setString(10, s.verdictFirst());
-                ps.setString(11, s.verdictSecond());
-                ps.setBoolean(12, s.parity());
-                ps.setLong(13, s.routedOutputTokens());
-                ps.setLong(14, s.frontierOutputTokens());
-                ps.setDouble(15, s.costUsd());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        PreparedStatement ps = c.prepared(INSERT_SHADOW);
+        for (ShadowRecord s : shadows) {
+            ps.setString(1, s.requestId());
+            ps.setLong(2, s.atMillis());
+            ps.setString(3, s.keyId());
+            ps.setString(4, s.route());
+            ps.setString(5, s.category());
+            ps.setString(6, s.tier());
+            ps.setString(7, s.model());
+            ps.setString(8, s.frontierModel());
+            ps.setString(9, s.judgeModel());
+            ps.setString(10, s.verdictFirst());
+            ps.setString(11, s.verdictSecond());
+            ps.setBoolean(12, s.parity());
+            ps.setLong(13, s.routedOutputTokens());
+            ps.setLong(14, s.frontierOutputTokens());
+            ps.setDouble(15, s.costUsd());
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
-    static void insertPairs(Connection c, List<LengthPair> pairs) throws SQLException {
+    static void insertPairs(StatementCache c, List<LengthPair> pairs) throws SQLException {
         if (pairs.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_PAIR)) {
-            for (LengthPair p : pairs) {
-                ps.setString(1, p.requestId());
-                ps.setLong(2, p.atMillis());
-                ps.setString(3, p.source());
-                ps.setString(4, p.category());
-                ps.setLong(5, p.lowerTokens());
-                ps.setLong(6, p.frontierTokens());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        PreparedStatement ps = c.prepared(INSERT_PAIR);
+        for (LengthPair p : pairs) {
+            ps.setString(1, p.requestId());
+            ps.setLong(2, p.atMillis());
+            ps.setString(3, p.source());
+            ps.setString(4, p.category());
+            ps.setLong(5, p.lowerTokens());
+            ps.setLong(6, p.frontierTokens());
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     /** The gates column: compact JSON, null when no gate ran. */

@@ -35,7 +35,7 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     private final Dialect dialect;
     private volatile boolean migrated;
-    private Connection writeConnection;
+    private StatementCache writer;
 
     private JdbcLedgerStore(Dialect dialect) {
         this.dialect = dialect;
@@ -79,7 +79,7 @@ public final class JdbcLedgerStore implements LedgerStore {
     @Override
     public synchronized void write(List<LedgerEntry> batch) throws SQLException {
         ensureMigrated();
-        Connection c = writeConnection();
+        StatementCache c = writer();
         List<RequestRecord> requests = new ArrayList<>(batch.size());
         List<ShadowRecord> shadows = new ArrayList<>();
         List<LengthPair> pairs = new ArrayList<>();
@@ -99,9 +99,9 @@ public final class JdbcLedgerStore implements LedgerStore {
                 BatchedInserts.insertShadows(c, shadows);
                 BatchedInserts.insertPairs(c, pairs);
             }
-            c.commit();
+            c.connection().commit();
         } catch (SQLException | RuntimeException e) {
-            dropWriteConnection();
+            dropWriter();
             throw e;
         }
     }
@@ -109,15 +109,15 @@ public final class JdbcLedgerStore implements LedgerStore {
     @Override
     public synchronized void maintain(Instant now, Duration retention) throws SQLException {
         ensureMigrated();
-        Connection c = writeConnection();
+        Connection c = writer().connection();
         try {
             dialect.maintain(c, now, retention);
         } catch (SQLException e) {
-            dropWriteConnection();
+            dropWriter();
             throw e;
         } finally {
-            if (writeConnection != null) {
-                writeConnection.setAutoCommit(false);
+            if (writer != null) {
+                writer.connection().setAutoCommit(false);
             }
         }
     }
@@ -201,7 +201,7 @@ public final class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public synchronized void close() {
-        dropWriteConnection();
+        dropWriter();
         dialect.close();
     }
 
@@ -227,22 +227,23 @@ public final class JdbcLedgerStore implements LedgerStore {
         }
     }
 
-    private Connection writeConnection() throws SQLException {
-        if (writeConnection == null) {
-            writeConnection = dialect.connect();
-            writeConnection.setAutoCommit(false);
+    private StatementCache writer() throws SQLException {
+        if (writer == null) {
+            Connection connection = dialect.connect();
+            connection.setAutoCommit(false);
+            writer = new StatementCache(connection);
         }
-        return writeConnection;
+        return writer;
     }
 
-    private void dropWriteConnection() {
-        if (writeConnection != null) {
+    private void dropWriter() {
+        if (writer != null) {
             try {
-                writeConnection.close();
+                writer.close();
             } catch (SQLException ignored) {
                 // it is being thrown away because it failed; a second failure adds nothing
             }
-            writeConnection = null;
+            writer = null;
         }
     }
 

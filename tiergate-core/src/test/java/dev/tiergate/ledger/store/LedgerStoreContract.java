@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,31 @@ abstract class LedgerStoreContract {
 
         assertThat(store.counts()).isEqualTo(new LedgerStore.Counts(1, 1, 1, 1));
         assertThat(store.ratioSeeds(NOW.minus(Duration.ofDays(1)))).containsExactly(new RatioSeed("chat", 1, 50, 80));
+    }
+
+    @Test
+    void batchesOfEverySizeStoreEveryRecordOnceAndReadBackIntact() throws Exception {
+        // multi-row statements come in power-of-two shapes (64, 32, ... 1), so every batch size takes another path
+        LedgerStore store = open();
+        List<RequestRecord> all = new ArrayList<>();
+        int[] sizes = IntStream.concat(IntStream.rangeClosed(1, 70), IntStream.of(127, 128, 129, 200)).toArray();
+        for (int size : sizes) {
+            List<LedgerEntry> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                RequestRecord r = answered("b" + size + "-" + i, NOW.toEpochMilli() + i, "auto", "chat", "k" + (i % 3), "cheap", 0,
+                        0.001 * i, 0.01 * (i + 1), i);
+                batch.add(r);
+                all.add(r);
+            }
+            store.write(batch);
+        }
+
+        assertThat(store.counts()).isEqualTo(new LedgerStore.Counts(all.size(), all.size(), 0, 0));
+        for (RequestRecord r : all) {
+            if (r.id().startsWith("b15-") || r.id().startsWith("b127-") || r.id().startsWith("b1-")) {
+                assertThat(store.find(r.id())).contains(r);
+            }
+        }
     }
 
     @Test
