@@ -19,6 +19,7 @@
 #                                other processes on a shared machine (builds) disturb it less; needs root. Sets the
 #                                session's autogroup nice too (restored on exit): with autogroup scheduling, that is
 #                                what shares the CPU between sessions
+#   BENCH_PAUSE_GATEWAYS=1       pause the gateways (SIGSTOP) while the direct baseline is measured
 #   BENCH_WAIT_QUIET=0           seconds to wait for other processes to quieten down before starting (warns if not)
 #   BENCH_OUT                    results folder (default bench/results/<timestamp>)
 #   BENCH_TIERGATE_HOME          a Tiergate checkout whose bin/tiergate to run (default: this repository); e.g. a
@@ -82,9 +83,15 @@ stop_pid() {
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
+# The baseline is measured with the gateways paused (SIGSTOP), so their idle threads (JIT, timers, pooled-connection
+# monitors) cannot disturb it: with Tiergate idle beside it, the direct c=1 p99 rose from 0.4-0.8 ms to 1.0-2.3 ms
+# on a 2-core machine, which made the "added" p99 look smaller than it is. BENCH_PAUSE_GATEWAYS=0 turns it off.
+pause_gateways() { [ "${BENCH_PAUSE_GATEWAYS:-1}" = 1 ] || return 0; local p; for p in $tiergate_pid $portkey_pid; do kill -STOP "$p" 2>/dev/null || true; done; }
+resume_gateways() { local p; for p in $tiergate_pid $portkey_pid; do kill -CONT "$p" 2>/dev/null || true; done; }
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  resume_gateways
   stop_pid "$sampler_pid"; stop_pid "$tiergate_pid"; stop_pid "$portkey_pid"; stop_pid "$upstream_pid"
   bench_restore_priority
   rm -rf "$work"
@@ -163,6 +170,7 @@ ticks() { [ -n "$1" ] && bench_cpu_ticks "$1" || echo 0; }
 measure() {  # latency target concurrency
   local lat="$1" target="$2" c="$3" pid json wrk_cpu
   pid="$(target_pid "$target")"
+  [ "$target" = direct ] && pause_gateways
   [ "$prewarm" -gt 0 ] && load "$target" "$c" "$prewarm" >/dev/null
   local rss_file="$work/rss.$target.$c.$lat"
   : >"$rss_file"
@@ -179,6 +187,7 @@ measure() {  # latency target concurrency
   tg0=$(ticks "$tiergate_pid"); pk0=$(ticks "$portkey_pid"); up0=$(ticks "$upstream_pid")
   local TIMEFORMAT='%U %S'
   { time load "$target" "$c" "$duration" >"$work/wrk.out" 2>&1; } 2>"$work/wrk.time"
+  [ "$target" = direct ] && resume_gateways
   tg1=$(ticks "$tiergate_pid"); pk1=$(ticks "$portkey_pid"); up1=$(ticks "$upstream_pid")
   read -r m_busy1 m_idle1 m_irq1 < <(bench_machine_ticks)
   local wall; wall=$(awk -v a="$wall0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.3f", b-a}')
