@@ -3,7 +3,7 @@
 # throughput and memory (peak RSS) at concurrency 1, 32 and 256, against a loopback OpenAI-compatible upstream of
 # fixed latency (0 ms and 50 ms), with the Portkey open-source gateway measured the same way in the same run.
 #
-# Usage: bench/run.sh            (about 6 minutes with the defaults; all traffic goes to 127.0.0.1 only)
+# Usage: bench/run.sh            (about 8 minutes with the defaults; all traffic goes to 127.0.0.1 only)
 # Settings (environment):
 #   BENCH_DURATION=10            seconds per measurement
 #   BENCH_WARMUP=30              seconds of warm-up per gateway at the start of each upstream latency (c=32 / c=256);
