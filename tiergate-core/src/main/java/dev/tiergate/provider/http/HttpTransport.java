@@ -6,6 +6,7 @@ import dev.tiergate.provider.ProviderException.Kind;
 import dev.tiergate.provider.support.CallGuard;
 import dev.tiergate.provider.support.InterruptWindow;
 import dev.tiergate.provider.support.VirtualThreads;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.ClientResponseHeaders;
 import io.helidon.http.HeaderNames;
@@ -15,6 +16,7 @@ import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.api.WebClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -52,12 +54,19 @@ import javax.net.ssl.SSLContext;
 public final class HttpTransport implements AutoCloseable {
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final Duration BACKSTOP_MARGIN = Duration.ofSeconds(1);
+    /**
+     * Pooled connections idle longer than this are not reused: upstreams close idle keep-alive connections after
+     * 5 s (uvicorn, so vLLM) to 75 s (nginx), and a stale one costs a failed attempt before the retry.
+     */
+    private static final Duration MAX_IDLE = Duration.ofSeconds(20);
+    private static final int MAX_IDLE_CONNECTIONS = 256;
     /** What the JDK client refuses to send; refused for both clients so a config behaves the same everywhere. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final ModelEndpoint endpoint;
     private final HttpClient streamClient;
     private final WebClient answerClient;
+    private final AnswerConnections answerConnections;
 
     public HttpTransport(ModelEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -71,6 +80,9 @@ public final class HttpTransport implements AutoCloseable {
                 // thread hand-off per response (measured: about 2x proxy throughput on 2 cores, bench/experiments)
                 .executor(Runnable::run)
                 .build();
+        // the JVM's default TLS context, as the JDK client uses: certificates and trust stores configured with the
+        // standard javax.net.ssl settings apply to both clients (Helidon would build its own)
+        Tls tls = Tls.builder().sslContext(defaultSslContext()).build();
         this.answerClient = WebClient.builder()
                 .connectTimeout(endpoint.timeouts().connect())
                 // Helidon's default socket read timeout is 30 s, shorter than a long answer. It must not be zero
@@ -79,15 +91,14 @@ public final class HttpTransport implements AutoCloseable {
                 // connection idle for 101 ms. The guard's deadlines are what bound a call; this is a backstop, so it
                 // leaves them a margin to fire first and name the timeout correctly.
                 .readTimeout(endpoint.timeouts().total().plus(BACKSTOP_MARGIN))
-                // the JVM's default TLS context, as the JDK client uses: certificates and trust stores configured
-                // with the standard javax.net.ssl settings apply to both clients (Helidon would build its own)
-                .tls(Tls.builder().sslContext(defaultSslContext()).build())
+                .tls(tls)
                 .followRedirects(false)
                 .keepAlive(true)
                 .proxy(Proxy.noProxy())
                 .servicesDiscoverServices(false)
                 .shareConnectionCache(false)
                 .build();
+        this.answerConnections = new AnswerConnections(answerClient, tls, MAX_IDLE, MAX_IDLE_CONNECTIONS);
     }
 
     private static SSLContext defaultSslContext() {
@@ -111,12 +122,9 @@ public final class HttpTransport implements AutoCloseable {
         }
         try (InterruptWindow window = InterruptWindow.open()) {
             guard.onAbort(window::interrupt);
-            HttpClientRequest request = answerClient.post().uri(uri)
-                    .header(HeaderNames.CONTENT_TYPE, "application/json");
-            headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));
             HttpClientResponse response;
             try {
-                response = request.submit(body);
+                response = send(uri, headers, body, window);
             } catch (RuntimeException e) {
                 throw guard.failure(classifySendFailure(e), false);
             }
@@ -139,6 +147,42 @@ public final class HttpTransport implements AutoCloseable {
                         endpoint.name() + ": response body cut off: " + describe(e), e), false);
             }
         }
+    }
+
+    /**
+     * Sends on a pooled connection. If that fails because the upstream had closed the connection while it sat idle,
+     * the request never reached it, so it goes once more on a new connection at once, without counting as a retry.
+     */
+    private HttpClientResponse send(URI uri, Map<String, String> headers, byte[] body, InterruptWindow window) {
+        AnswerConnections.Lease lease = answerConnections.lease(uri);
+        try {
+            return post(uri, headers, lease).submit(body);
+        } catch (RuntimeException e) {
+            lease.connection().closeResource();
+            if (!lease.reused() || window.interrupted() || !closedWhileIdle(e)) {
+                throw e;
+            }
+            return post(uri, headers, answerConnections.fresh(uri)).submit(body);
+        }
+    }
+
+    private HttpClientRequest post(URI uri, Map<String, String> headers, AnswerConnections.Lease lease) {
+        HttpClientRequest request = answerClient.post().uri(uri).connection(lease.connection())
+                .header(HeaderNames.CONTENT_TYPE, "application/json");
+        headers.forEach((name, value) -> request.header(HeaderNames.create(name), value));
+        return request;
+    }
+
+    /** An end of stream or a reset before any response, as opposed to a timeout: the mark of a stale connection. */
+    static boolean closedWhileIdle(Throwable failure) {
+        boolean closed = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
+                return false;
+            }
+            closed |= t instanceof IOException || t instanceof DataReader.InsufficientDataAvailableException;
+        }
+        return closed;
     }
 
     /**
@@ -237,6 +281,7 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         streamClient.shutdownNow();
+        answerConnections.close();
         answerClient.closeResource();
     }
 }
