@@ -45,7 +45,8 @@ import javax.net.ssl.SSLContext;
  *   <li>Whole answers ({@link #exchange}) use Helidon's WebClient, which does blocking I/O on the caller's virtual
  *   thread: no selector thread, no hand-off per response. That halved the stack's concurrency-1 p99 and raised its
  *   throughput by a third against the JDK client (bench/experiments/floor.sh). It is torn down by interrupting
- *   the caller inside an {@link InterruptWindow}, which closes the socket it is blocked on.</li>
+ *   the caller inside an {@link InterruptWindow}, which closes the socket it is blocked on. Its keep-alive
+ *   connections are pooled by {@link AnswerConnections}, not by Helidon.</li>
  *   <li>Streams ({@link #openStream}) use the JDK client, whose body stream can be closed from another thread while
  *   the caller alternates between reading the upstream and writing to its own client: an interrupt could land
  *   on the client's socket instead.</li>
@@ -85,11 +86,9 @@ public final class HttpTransport implements AutoCloseable {
         Tls tls = Tls.builder().sslContext(defaultSslContext()).build();
         this.answerClient = WebClient.builder()
                 .connectTimeout(endpoint.timeouts().connect())
-                // Helidon's default socket read timeout is 30 s, shorter than a long answer. It must not be zero
-                // either: a pooled connection's idle monitor (IdleInputStream) polls in 101 ms reads for as many
-                // rounds as the read timeout allows, and with no timeout it gives up after one round, closing every
-                // connection idle for 101 ms. The guard's deadlines are what bound a call; this is a backstop, so it
-                // leaves them a margin to fire first and name the timeout correctly.
+                // Helidon's default socket read timeout is 30 s, shorter than a long answer. The guard's deadlines
+                // are what bound a call; this is a backstop, so it leaves them a margin to fire first and name the
+                // timeout correctly.
                 .readTimeout(endpoint.timeouts().total().plus(BACKSTOP_MARGIN))
                 .tls(tls)
                 .followRedirects(false)
@@ -177,7 +176,7 @@ public final class HttpTransport implements AutoCloseable {
     static boolean closedWhileIdle(Throwable failure) {
         boolean closed = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
+            if (t instanceof InterruptedIOException) { // a SocketTimeoutException among them
                 return false;
             }
             closed |= t instanceof IOException || t instanceof DataReader.InsufficientDataAvailableException;
