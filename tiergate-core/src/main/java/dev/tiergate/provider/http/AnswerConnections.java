@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keep-alive connections for whole answers, pooled here instead of in Helidon's WebClient. Helidon watches every
@@ -28,9 +29,10 @@ final class AnswerConnections implements AutoCloseable {
 
     private final WebClient client;
     private final Tls tls;
-    private final Duration maxIdle;
+    private final long maxIdleNanos;
     private final int maxIdleConnections;
-    private final Map<ConnectionKey, ConcurrentLinkedDeque<Idle>> idle = new ConcurrentHashMap<>();
+    /** One pool per scheme and authority; an endpoint normally needs exactly one. */
+    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private record Idle(TcpClientConnection connection, long sinceNanos) {}
@@ -38,69 +40,99 @@ final class AnswerConnections implements AutoCloseable {
     /** A connection for one call, and whether it served an earlier call (then it may have gone stale). */
     record Lease(TcpClientConnection connection, boolean reused) {}
 
+    /** Idle connections to one host, most recently used first; the count is kept apart (the deque's size() walks it). */
+    private final class Pool {
+        final ConnectionKey key;
+        final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
+        final AtomicInteger size = new AtomicInteger();
+
+        Pool(ConnectionKey key) {
+            this.key = key;
+        }
+
+        Idle pollNewest() {
+            Idle newest = idle.pollFirst();
+            if (newest != null) {
+                size.decrementAndGet();
+            }
+            return newest;
+        }
+
+        /** Called by Helidon once a response was fully read on a keep-alive connection; false makes Helidon close it. */
+        boolean release(TcpClientConnection connection) {
+            if (closed.get() || !connection.isConnected()) {
+                return false;
+            }
+            if (size.incrementAndGet() > maxIdleConnections) {
+                size.decrementAndGet();
+                return false;
+            }
+            idle.offerFirst(new Idle(connection, System.nanoTime()));
+            if (closed.get()) {
+                closeAll(); // close() ran meanwhile
+            }
+            return true;
+        }
+
+        /** The oldest connections sit at the tail; close those nobody should reuse any more. */
+        void evictExpired(long now) {
+            Idle oldest;
+            while ((oldest = idle.peekLast()) != null && now - oldest.sinceNanos() > maxIdleNanos) {
+                if (idle.removeLastOccurrence(oldest)) {
+                    size.decrementAndGet();
+                    oldest.connection().closeResource();
+                }
+            }
+        }
+
+        void closeAll() {
+            Idle next;
+            while ((next = pollNewest()) != null) {
+                next.connection().closeResource();
+            }
+        }
+    }
+
     AnswerConnections(WebClient client, Tls tls, Duration maxIdle, int maxIdleConnections) {
         this.client = client;
         this.tls = tls;
-        this.maxIdle = maxIdle;
+        this.maxIdleNanos = maxIdle.toNanos();
         this.maxIdleConnections = maxIdleConnections;
     }
 
     /** The most recently used idle connection to the URI's host, or a new one. */
     Lease lease(URI uri) {
-        ConnectionKey key = key(uri);
-        ConcurrentLinkedDeque<Idle> pool = pool(key);
+        Pool pool = pool(uri);
         long now = System.nanoTime();
         Idle candidate;
-        while ((candidate = pool.pollFirst()) != null) {
-            if (now - candidate.sinceNanos() <= maxIdle.toNanos() && candidate.connection().isConnected()) {
-                evictExpired(pool, now);
+        while ((candidate = pool.pollNewest()) != null) {
+            if (now - candidate.sinceNanos() <= maxIdleNanos && candidate.connection().isConnected()) {
+                pool.evictExpired(now);
                 return new Lease(candidate.connection(), true);
             }
             candidate.connection().closeResource();
         }
-        return fresh(uri);
+        return fresh(pool);
     }
 
     /** A new connection to the URI's host; it joins the pool when its response has been read to the end. */
     Lease fresh(URI uri) {
-        ConnectionKey key = key(uri);
-        ConcurrentLinkedDeque<Idle> pool = pool(key);
-        TcpClientConnection connection = TcpClientConnection.create(client, key, HTTP_1_1, c -> release(pool, c), c -> { })
+        return fresh(pool(uri));
+    }
+
+    private Lease fresh(Pool pool) {
+        TcpClientConnection connection = TcpClientConnection.create(client, pool.key, HTTP_1_1, pool::release, c -> { })
                 .connect();
         return new Lease(connection, false);
     }
 
-    int idleCount() {
-        return idle.values().stream().mapToInt(ConcurrentLinkedDeque::size).sum();
-    }
-
-    /** Called by Helidon once a response was fully read on a keep-alive connection; false makes Helidon close it. */
-    private boolean release(ConcurrentLinkedDeque<Idle> pool, TcpClientConnection connection) {
-        if (closed.get() || !connection.isConnected() || pool.size() >= maxIdleConnections) {
-            return false;
-        }
-        pool.offerFirst(new Idle(connection, System.nanoTime()));
-        if (closed.get()) {
-            closeAll(pool); // close() ran meanwhile
-        }
-        return true;
-    }
-
-    /** The oldest connections sit at the tail; close those nobody should reuse any more. */
-    private void evictExpired(ConcurrentLinkedDeque<Idle> pool, long now) {
-        Idle oldest;
-        while ((oldest = pool.peekLast()) != null && now - oldest.sinceNanos() > maxIdle.toNanos()) {
-            if (pool.removeLastOccurrence(oldest)) {
-                oldest.connection().closeResource();
-            }
-        }
-    }
-
-    private ConcurrentLinkedDeque<Idle> pool(ConnectionKey key) {
+    private Pool pool(URI uri) {
         if (closed.get()) {
             throw new IllegalStateException("the upstream connections are closed");
         }
-        return idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        Pool pool = pools.get(origin);
+        return pool != null ? pool : pools.computeIfAbsent(origin, o -> new Pool(key(uri)));
     }
 
     private ConnectionKey key(URI uri) {
@@ -114,14 +146,7 @@ final class AnswerConnections implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.getAndSet(true)) {
-            idle.values().forEach(AnswerConnections::closeAll);
-        }
-    }
-
-    private static void closeAll(ConcurrentLinkedDeque<Idle> pool) {
-        Idle next;
-        while ((next = pool.pollFirst()) != null) {
-            next.connection().closeResource();
+            pools.values().forEach(Pool::closeAll);
         }
     }
 }

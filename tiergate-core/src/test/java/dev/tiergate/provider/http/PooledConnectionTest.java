@@ -59,6 +59,7 @@ class PooledConnectionTest {
         final ServerSocket server;
         final AtomicInteger connections = new AtomicInteger();
         final AtomicInteger requests = new AtomicInteger();
+        final AtomicInteger closedByClient = new AtomicInteger();
         final AfterAnswer after;
 
         Upstream(AfterAnswer after) throws IOException {
@@ -104,6 +105,7 @@ class PooledConnectionTest {
                         return null; // as an idle timeout would: no "connection: close" was announced
                     }
                 }
+                closedByClient.incrementAndGet();
             }
             return null;
         }
@@ -182,16 +184,62 @@ class PooledConnectionTest {
 
     @Test
     void aRequestTheUpstreamReceivedIsNotSentAgainWhenItTimesOut() throws Exception {
-        ModelEndpoint endpoint;
         try (Upstream upstream = new Upstream(AfterAnswer.SWALLOW_NEXT_REQUEST);
-             HttpTransport transport = new HttpTransport(endpoint = endpoint(upstream.uri(), Duration.ofMillis(300)))) {
-            assertThat(exchange(transport, endpoint, upstream.uri())).isEqualTo(ANSWER);
+             HttpTransport transport = new HttpTransport(endpoint(upstream.uri(), Duration.ofSeconds(5)))) {
+            assertThat(exchange(transport, endpoint(upstream.uri(), Duration.ofSeconds(5)), upstream.uri())).isEqualTo(ANSWER);
 
-            assertThatThrownBy(() -> exchange(transport, endpoint, upstream.uri()))
+            ModelEndpoint impatient = endpoint(upstream.uri(), Duration.ofMillis(300));
+            assertThatThrownBy(() -> exchange(transport, impatient, upstream.uri()))
                     .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT_FIRST_TOKEN));
             Thread.sleep(200);
             assertThat(upstream.requests.get()).isEqualTo(2);
             assertThat(upstream.connections.get()).isEqualTo(1);
+        }
+    }
+
+    /** One call on a leased connection, read to the end so the connection goes back to the pool. */
+    private static byte[] call(io.helidon.webclient.api.WebClient client, URI uri, AnswerConnections.Lease lease) throws IOException {
+        try (var response = client.post().uri(uri).connection(lease.connection()).submit("{}")) {
+            return response.inputStream().readAllBytes();
+        }
+    }
+
+    @Test
+    void aConnectionIdleLongerThanTheLimitIsNotReused() throws Exception {
+        io.helidon.webclient.api.WebClient client = io.helidon.webclient.api.WebClient.builder().build();
+        try (Upstream upstream = new Upstream(AfterAnswer.KEEP_OPEN);
+             AnswerConnections pool = new AnswerConnections(client, io.helidon.common.tls.Tls.builder().enabled(false).build(),
+                     Duration.ofMillis(500), 8)) {
+            assertThat(call(client, upstream.uri(), pool.lease(upstream.uri()))).isEqualTo(ANSWER);
+            AnswerConnections.Lease soon = pool.lease(upstream.uri());
+            assertThat(soon.reused()).isTrue();
+            assertThat(call(client, upstream.uri(), soon)).isEqualTo(ANSWER);
+            Thread.sleep(700);
+            AnswerConnections.Lease late = pool.lease(upstream.uri());
+            assertThat(late.reused()).isFalse();
+            assertThat(call(client, upstream.uri(), late)).isEqualTo(ANSWER);
+            assertThat(upstream.connections.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theIdlePoolKeepsAtMostItsLimitAndClosesTheRest() throws Exception {
+        io.helidon.webclient.api.WebClient client = io.helidon.webclient.api.WebClient.builder().build();
+        try (Upstream upstream = new Upstream(AfterAnswer.KEEP_OPEN);
+             AnswerConnections pool = new AnswerConnections(client, io.helidon.common.tls.Tls.builder().enabled(false).build(),
+                     Duration.ofSeconds(30), 2)) {
+            List<AnswerConnections.Lease> four = List.of(pool.fresh(upstream.uri()), pool.fresh(upstream.uri()),
+                    pool.fresh(upstream.uri()), pool.fresh(upstream.uri()));
+            for (AnswerConnections.Lease lease : four) {
+                assertThat(call(client, upstream.uri(), lease)).isEqualTo(ANSWER);
+            }
+            long reused = java.util.stream.Stream.generate(() -> pool.lease(upstream.uri())).limit(4)
+                    .filter(AnswerConnections.Lease::reused).count();
+            assertThat(reused).isEqualTo(2);
+            for (int i = 0; i < 100 && upstream.closedByClient.get() < 2; i++) {
+                Thread.sleep(20);
+            }
+            assertThat(upstream.closedByClient.get()).as("connections beyond the limit are closed").isEqualTo(2);
         }
     }
 
