@@ -33,10 +33,6 @@ final class StatementCache implements AutoCloseable {
         return statement;
     }
 
-    int size() {
-        return statements.size();
-    }
-
     /** Closes the statements and the connection. */
     @Override
     public void close() throws SQLException {

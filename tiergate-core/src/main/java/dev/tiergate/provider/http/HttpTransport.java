@@ -155,13 +155,22 @@ public final class HttpTransport implements AutoCloseable {
     private HttpClientResponse send(URI uri, Map<String, String> headers, byte[] body, InterruptWindow window) {
         AnswerConnections.Lease lease = answerConnections.lease(uri);
         try {
-            return post(uri, headers, lease).submit(body);
+            return submit(uri, headers, body, lease);
         } catch (RuntimeException e) {
-            lease.connection().closeResource();
             if (!lease.reused() || window.interrupted() || !closedWhileIdle(e)) {
                 throw e;
             }
-            return post(uri, headers, answerConnections.fresh(uri)).submit(body);
+            return submit(uri, headers, body, answerConnections.fresh(uri));
+        }
+    }
+
+    /** A connection whose request failed is closed here, whether or not the request is tried again. */
+    private HttpClientResponse submit(URI uri, Map<String, String> headers, byte[] body, AnswerConnections.Lease lease) {
+        try {
+            return post(uri, headers, lease).submit(body);
+        } catch (RuntimeException e) {
+            lease.connection().closeResource();
+            throw e;
         }
     }
 

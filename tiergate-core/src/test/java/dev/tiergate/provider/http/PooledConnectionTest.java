@@ -143,6 +143,10 @@ class PooledConnectionTest {
                 Secret.NONE, Secret.NONE, List.of());
     }
 
+    private static ModelEndpoint patient(Upstream upstream) {
+        return endpoint(upstream.uri(), Duration.ofSeconds(5));
+    }
+
     /** Runs the call on a virtual thread, as the gateway does. */
     private byte[] exchange(HttpTransport transport, ModelEndpoint endpoint, URI uri) throws Exception {
         Callable<byte[]> call = () -> {
@@ -160,9 +164,9 @@ class PooledConnectionTest {
     @Test
     void sequentialCallsShareOneConnection() throws Exception {
         try (Upstream upstream = new Upstream(AfterAnswer.KEEP_OPEN);
-             HttpTransport transport = new HttpTransport(endpoint(upstream.uri(), Duration.ofSeconds(5)))) {
+             HttpTransport transport = new HttpTransport(patient(upstream))) {
             for (int i = 0; i < 5; i++) {
-                assertThat(exchange(transport, endpoint(upstream.uri(), Duration.ofSeconds(5)), upstream.uri())).isEqualTo(ANSWER);
+                assertThat(exchange(transport, patient(upstream), upstream.uri())).isEqualTo(ANSWER);
             }
             assertThat(upstream.connections.get()).isEqualTo(1);
             assertThat(upstream.requests.get()).isEqualTo(5);
@@ -172,9 +176,9 @@ class PooledConnectionTest {
     @Test
     void aConnectionTheUpstreamClosedWhileIdleIsReplacedWithoutAnError() throws Exception {
         try (Upstream upstream = new Upstream(AfterAnswer.CLOSE_SILENTLY);
-             HttpTransport transport = new HttpTransport(endpoint(upstream.uri(), Duration.ofSeconds(5)))) {
+             HttpTransport transport = new HttpTransport(patient(upstream))) {
             for (int i = 0; i < 3; i++) {
-                assertThat(exchange(transport, endpoint(upstream.uri(), Duration.ofSeconds(5)), upstream.uri())).isEqualTo(ANSWER);
+                assertThat(exchange(transport, patient(upstream), upstream.uri())).isEqualTo(ANSWER);
                 Thread.sleep(50); // let the upstream's close reach the pooled connection
             }
             assertThat(upstream.requests.get()).isEqualTo(3);
@@ -185,8 +189,8 @@ class PooledConnectionTest {
     @Test
     void aRequestTheUpstreamReceivedIsNotSentAgainWhenItTimesOut() throws Exception {
         try (Upstream upstream = new Upstream(AfterAnswer.SWALLOW_NEXT_REQUEST);
-             HttpTransport transport = new HttpTransport(endpoint(upstream.uri(), Duration.ofSeconds(5)))) {
-            assertThat(exchange(transport, endpoint(upstream.uri(), Duration.ofSeconds(5)), upstream.uri())).isEqualTo(ANSWER);
+             HttpTransport transport = new HttpTransport(patient(upstream))) {
+            assertThat(exchange(transport, patient(upstream), upstream.uri())).isEqualTo(ANSWER);
 
             ModelEndpoint impatient = endpoint(upstream.uri(), Duration.ofMillis(300));
             assertThatThrownBy(() -> exchange(transport, impatient, upstream.uri()))
@@ -204,12 +208,15 @@ class PooledConnectionTest {
         }
     }
 
+    private static AnswerConnections plainPool(io.helidon.webclient.api.WebClient client, Duration maxIdle, int maxIdleConnections) {
+        return new AnswerConnections(client, io.helidon.common.tls.Tls.builder().enabled(false).build(), maxIdle, maxIdleConnections);
+    }
+
     @Test
     void aConnectionIdleLongerThanTheLimitIsNotReused() throws Exception {
         io.helidon.webclient.api.WebClient client = io.helidon.webclient.api.WebClient.builder().build();
         try (Upstream upstream = new Upstream(AfterAnswer.KEEP_OPEN);
-             AnswerConnections pool = new AnswerConnections(client, io.helidon.common.tls.Tls.builder().enabled(false).build(),
-                     Duration.ofMillis(500), 8)) {
+             AnswerConnections pool = plainPool(client, Duration.ofMillis(500), 8)) {
             assertThat(call(client, upstream.uri(), pool.lease(upstream.uri()))).isEqualTo(ANSWER);
             AnswerConnections.Lease soon = pool.lease(upstream.uri());
             assertThat(soon.reused()).isTrue();
@@ -226,8 +233,7 @@ class PooledConnectionTest {
     void theIdlePoolKeepsAtMostItsLimitAndClosesTheRest() throws Exception {
         io.helidon.webclient.api.WebClient client = io.helidon.webclient.api.WebClient.builder().build();
         try (Upstream upstream = new Upstream(AfterAnswer.KEEP_OPEN);
-             AnswerConnections pool = new AnswerConnections(client, io.helidon.common.tls.Tls.builder().enabled(false).build(),
-                     Duration.ofSeconds(30), 2)) {
+             AnswerConnections pool = plainPool(client, Duration.ofSeconds(30), 2)) {
             List<AnswerConnections.Lease> four = List.of(pool.fresh(upstream.uri()), pool.fresh(upstream.uri()),
                     pool.fresh(upstream.uri()), pool.fresh(upstream.uri()));
             for (AnswerConnections.Lease lease : four) {
