@@ -74,6 +74,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--oof-out", paramLabel = "FILE", description = "With --cv: write out-of-fold predictions (JSONL).")
     Path oofOut;
 
+    @Option(names = "--loso-out", paramLabel = "FILE",
+            description = "With --cv: write leave-one-source-out predictions (JSONL).")
+    Path losoOut;
+
     @Option(names = "--embedding-cache", paramLabel = "FILE", description = "Cache the row embeddings in this file.")
     Path embeddingCache;
 
@@ -88,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
                 stripBoilerplate);
         Featurized d = Trainer.featurize(rows, cfg, embeddingCache, new Progress(System.err, "embedding", rows.size()));
         if (cv) {
-            ObjectNode metrics = Trainer.crossValidate(d, cfg, ladder, oofOut);
+            ObjectNode metrics = Trainer.crossValidate(d, cfg, ladder, oofOut, losoOut);
             String text = Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(metrics);
             if (cvOut != null) {
                 Files.writeString(cvOut, text);

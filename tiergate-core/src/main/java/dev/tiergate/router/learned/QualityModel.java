@@ -17,7 +17,7 @@ public interface QualityModel {
      */
     double[] predict(float[] embedding, double[] features);
 
-    /** A short identifier written in the model file ("mlp", "logistic", "mf", "knn"). */
+    /** A short identifier written in the model file ("mlp", "logistic", "mf", "knn", "resid"). */
     String kind();
 
     void write(DataOutputStream out) throws IOException;
@@ -25,6 +25,7 @@ public interface QualityModel {
     static QualityModel read(String kind, DataInputStream in) throws IOException {
         return switch (kind) {
             case "knn" -> KnnQualityModel.readBody(in);
+            case ResidualCorrectedModel.KIND -> ResidualCorrectedModel.readBody(in);
             default -> NeuralQualityModel.readBody(kind, in);
         };
     }

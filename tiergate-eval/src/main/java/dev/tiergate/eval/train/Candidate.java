@@ -47,9 +47,14 @@ public interface Candidate {
     /**
      * Parses a candidate spec: {@code ridge:LAMBDA[:EMB_SCALE]}, {@code logistic:L2:EPOCHS},
      * {@code mlp:HIDDEN:L2:EPOCHS}, {@code mf:RANK:L2:EPOCHS}, {@code knn:K:GAMMA:PRIOR}, {@code features} (logistic on
-     * the cheap features only).
+     * the cheap features only); any of them followed by {@code /resid:LAMBDA:FEATURES} adds a ridge correction of its
+     * out-of-fold residuals on those prompt features (comma-separated names, or {@code all}).
      */
     static Candidate parse(String spec, long seed) {
+        int slash = spec.indexOf('/');
+        if (slash >= 0) {
+            return residual(spec, parse(spec.substring(0, slash), seed), spec.substring(slash + 1), seed);
+        }
         String[] p = spec.split(":");
         return switch (p[0]) {
             case "ridge" -> ridge(spec, Double.parseDouble(p[1]), p.length > 2 ? Double.parseDouble(p[2]) : 1.0, true);
@@ -60,6 +65,26 @@ public interface Candidate {
             case "features" -> neural(spec, NeuralFitter.Params.logistic(1e-3, 60, seed), false, true);
             default -> throw new IllegalArgumentException("unknown candidate " + spec
                     + " (ridge:L, logistic:L2:E, mlp:H:L2:E, mf:R:L2:E, knn:K:G:P, features)");
+        };
+    }
+
+    static Candidate residual(String name, Candidate base, String correction, long seed) {
+        String[] p = correction.split(":");
+        if (p.length != 3 || !"resid".equals(p[0])) {
+            throw new IllegalArgumentException("unknown correction " + correction + " (resid:LAMBDA:FEATURES)");
+        }
+        double lambda = Double.parseDouble(p[1]);
+        int[] features = ResidualFitter.features(p[2]);
+        return new Candidate() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public QualityModel fit(Featurized t) {
+                return ResidualFitter.fit(base, t, features, lambda, seed);
+            }
         };
     }
 

@@ -23,7 +23,7 @@ import java.util.Map;
 public final class Trainer {
 
     /** The default recipe: what {@code tiergate train} uses unless told otherwise (chosen by CV, see docs). */
-    public static final String DEFAULT_CANDIDATE = "knn:150:10:5";
+    public static final String DEFAULT_CANDIDATE = "knn:150:10:5/resid:1000:log_question_chars";
     public static final PromptEmbedder.Model DEFAULT_EMBEDDING = PromptEmbedder.Model.ALL_MINILM_L6_V2_Q;
     public static final int DEFAULT_MAX_TOKENS = 32;
     public static final ScoreRule DEFAULT_RULE = ScoreRule.GAP;
@@ -92,26 +92,20 @@ public final class Trainer {
 
     /** As above; with {@code oofOut} the 5-fold out-of-fold predictions are written there as JSONL. */
     public static ObjectNode crossValidate(Featurized d, Config cfg, List<String> ladder, Path oofOut) {
+        return crossValidate(d, cfg, ladder, oofOut, null);
+    }
+
+    /**
+     * As above; with {@code losoOut} the leave-one-source-out predictions (each row predicted by a model trained on
+     * the other sources only) are written there too, in the same JSONL shape.
+     */
+    public static ObjectNode crossValidate(Featurized d, Config cfg, List<String> ladder, Path oofOut, Path losoOut) {
         Candidate c = Candidate.parse(cfg.candidate(), cfg.seed());
         double[][] oof = CrossValidation.outOfFold(c, d, CrossValidation.folds(d, 5, cfg.seed()));
-        if (oofOut != null) {
-            try (var w = java.nio.file.Files.newBufferedWriter(oofOut)) {
-                for (int i = 0; i < d.size(); i++) {
-                    ObjectNode o = Json.object();
-                    o.put("id", d.rows.get(i).id());
-                    ObjectNode p = o.putObject("p");
-                    for (int k = 0; k < d.models.size(); k++) {
-                        p.put(d.models.get(k), oof[i][k]);
-                    }
-                    w.write(Json.text(o));
-                    w.write('\n');
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+        writePredictions(d, oof, oofOut);
         List<String> groups = new ArrayList<>();
         double[][] loso = CrossValidation.outOfFold(c, d, CrossValidation.sourceFolds(d, groups));
+        writePredictions(d, loso, losoOut);
         ObjectNode out = Json.object();
         out.put("candidate", cfg.candidate());
         out.put("embedding", cfg.embedding().name() + "/" + cfg.maxTokens());
@@ -137,6 +131,29 @@ public final class Trainer {
             out.set("ladder_utility", new UtilityLadder(ladder, gap.rows, gap.predicted).metrics());
         }
         return out;
+    }
+
+    private static void writePredictions(Featurized d, double[][] pred, Path out) {
+        if (out == null) {
+            return;
+        }
+        try (var w = java.nio.file.Files.newBufferedWriter(out)) {
+            for (int i = 0; i < d.size(); i++) {
+                if (pred[i] == null) {
+                    continue;
+                }
+                ObjectNode o = Json.object();
+                o.put("id", d.rows.get(i).id());
+                ObjectNode p = o.putObject("p");
+                for (int k = 0; k < d.models.size(); k++) {
+                    p.put(d.models.get(k), pred[i][k]);
+                }
+                w.write(Json.text(o));
+                w.write('\n');
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static LadderReplay ladder(Featurized d, double[][] pred, ScoreRule rule, List<String> ladder) {
