@@ -76,8 +76,8 @@ final class RouteCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "model      %s (%s)%n", p.model().name(), p.model().model());
         System.out.printf(Locale.ROOT, "score      %.4f   threshold %.4f%n", d.score(), d.threshold());
         System.out.printf(Locale.ROOT, "reason     %s%n", d.reason());
-        System.out.printf(Locale.ROOT, "projected  $%.6f vs frontier %s $%.6f (%d in + %d out tokens): saves %.0f%%%n",
-                p.projectedCostUsd(), p.frontier().name(), p.frontierCostUsd(), p.inputTokens(), p.outputTokens(), 100 * p.savings());
+        System.out.printf(Locale.ROOT, "projected  $%.6f vs $%.6f on the frontier tier (%s) for %d in + %d out tokens: saves %.0f%%%n",
+                p.projectedCostUsd(), p.frontierCostUsd(), p.frontier().name(), p.inputTokens(), p.outputTokens(), 100 * p.savings());
         System.out.printf(Locale.ROOT, "decided in %.1f ms (includes model loading on first use)%n", ms);
         return 0;
     }
